@@ -1,0 +1,32 @@
+/**
+ * Test projects: `unit` runs in Node (the portable core, plugins, conformance, CLI),
+ * `workers` runs inside workerd through @cloudflare/vitest-pool-workers with the real
+ * wrangler.toml bindings (D1, R2, the Durable Object class).
+ */
+import { cloudflareTest } from "@cloudflare/vitest-pool-workers";
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: "unit",
+          environment: "node",
+          include: ["src/**/*.test.ts", "plugins/**/*.test.ts", "test/unit/**/*.test.ts", "test/conformance/**/*.test.ts"],
+        },
+      },
+      {
+        plugins: [
+          cloudflareTest({
+            wrangler: { configPath: "./wrangler.toml" },
+          }),
+        ],
+        test: {
+          name: "workers",
+          include: ["test/workers/**/*.test.ts"],
+        },
+      },
+    ],
+  },
+});
