@@ -13,7 +13,12 @@ export default defineConfig({
         test: {
           name: "unit",
           environment: "node",
-          include: ["src/**/*.test.ts", "plugins/**/*.test.ts", "test/unit/**/*.test.ts", "test/conformance/**/*.test.ts"],
+          include: [
+            "src/**/*.test.ts",
+            "plugins/**/*.test.ts",
+            "test/unit/**/*.test.ts",
+            "test/conformance/**/*.test.ts",
+          ],
         },
       },
       {

@@ -1,0 +1,44 @@
+/**
+ * createApp(deps): the Hono app with Kestra-compatible routes. Every route is mounted
+ * twice, under `/api/v1/main` (Kestra ≥ 0.23, OSS tenant `main`) and `/api/v1` (older
+ * clients). Runtime specifics (bindings, storage) arrive through `deps`.
+ */
+import { Hono } from "hono";
+import type { PluginRegistry } from "../plugin/registry.js";
+import { ApiError, errorResponse } from "./errors.js";
+import { flowRoutes } from "./routes/flows.js";
+
+export type HealthStatus = "UP" | "DOWN";
+
+export interface ApiDeps {
+  readonly registry: PluginRegistry;
+  readonly version: string;
+  /** Named checks of the runtime's dependencies (database, storage...); each throws when unhealthy. */
+  readonly healthChecks?: Readonly<Record<string, () => Promise<void>>>;
+}
+
+export function createApp(deps: ApiDeps): Hono {
+  const app = new Hono();
+  app.onError((error, c) => errorResponse(c, error));
+  app.notFound((c) => errorResponse(c, new ApiError("not-found", `no route for ${c.req.method} ${c.req.path}`)));
+
+  app.get("/health", async (c) => {
+    const details: Record<string, { status: HealthStatus; error?: string }> = {};
+    for (const [name, check] of Object.entries(deps.healthChecks ?? {})) {
+      try {
+        await check();
+        details[name] = { status: "UP" };
+      } catch (error) {
+        details[name] = { status: "DOWN", error: error instanceof Error ? error.message : String(error) };
+      }
+    }
+    const status: HealthStatus = Object.values(details).every((d) => d.status === "UP") ? "UP" : "DOWN";
+    return c.json({ name: "tern", version: deps.version, status, details }, status === "UP" ? 200 : 503);
+  });
+
+  const api = new Hono();
+  api.route("/", flowRoutes(deps.registry));
+  app.route("/api/v1/main", api);
+  app.route("/api/v1", api);
+  return app;
+}

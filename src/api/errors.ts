@@ -1,0 +1,44 @@
+/**
+ * The one place errors become HTTP responses. Handlers throw ApiError (or return
+ * results); anything else is a 500 with a message that does not leak internals.
+ */
+import type { Context } from "hono";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
+
+export type ApiErrorCode =
+  | "bad-request"
+  | "unauthorized"
+  | "not-found"
+  | "payload-too-large"
+  | "unsupported-media-type"
+  | "unprocessable"
+  | "internal";
+
+const STATUS: Record<ApiErrorCode, ContentfulStatusCode> = {
+  "bad-request": 400,
+  unauthorized: 401,
+  "not-found": 404,
+  "payload-too-large": 413,
+  "unsupported-media-type": 415,
+  unprocessable: 422,
+  internal: 500,
+};
+
+export class ApiError extends Error {
+  readonly code: ApiErrorCode;
+  constructor(code: ApiErrorCode, message: string) {
+    super(message);
+    this.code = code;
+    this.name = "ApiError";
+  }
+}
+
+/** Kestra's error body: `{message}`, plus the code Tern clients can switch on. */
+export function errorResponse(c: Context, error: unknown): Response {
+  if (error instanceof Error && "code" in error && typeof error.code === "string" && error.code in STATUS) {
+    const code = error.code as ApiErrorCode;
+    return c.json({ message: error.message, code }, STATUS[code]);
+  }
+  console.error("unhandled API error", error);
+  return c.json({ message: "Internal server error", code: "internal" }, 500);
+}
