@@ -6,10 +6,12 @@
  */
 import { z } from "zod";
 import type { PluginCategory, PluginDefinition } from "../plugin/define.js";
-import { slotKind } from "../plugin/properties.js";
+import { dynamicLiteral, slotKind } from "../plugin/properties.js";
 import type { PluginRegistry } from "../plugin/registry.js";
+import { TRIGGER_RENAMES } from "./schema/common.js";
 import { flowSchema } from "./schema/flow.js";
 import { INPUT_TYPES, inputSchemas } from "./schema/inputs.js";
+import { constantRetry, exponentialRetry, RETRY_RENAMES, randomRetry } from "./schema/retry.js";
 import { fullSchema } from "./validate-plugin.js";
 
 type JsonSchema = Record<string, unknown>;
@@ -22,16 +24,82 @@ const SLOT_DEFINITIONS: Record<string, string> = {
   input: "input",
 };
 
+const EXPRESSION_JSON = { type: "string", pattern: "\\{\\{[\\s\\S]*\\}\\}|\\{%[\\s\\S]*%\\}" };
+
+function replaceWith(target: JsonSchema, replacement: JsonSchema): void {
+  for (const key of Object.keys(target)) delete target[key];
+  Object.assign(target, replacement);
+}
+
+const RETRY_SCHEMAS = new Set<z.ZodType>([constantRetry, exponentialRetry, randomRetry]);
+
+/** Lets an object schema also accept the old names of renamed properties, marked deprecated. */
+function addRenamed(target: JsonSchema, renames: Readonly<Record<string, string>>): void {
+  const properties = target.properties as Record<string, JsonSchema> | undefined;
+  if (!properties) return;
+  for (const [from, to] of Object.entries(renames)) {
+    const current = properties[to];
+    if (current) properties[from] = { ...current, deprecated: true, description: `Deprecated: use \`${to}\`.` };
+  }
+}
+
+const OPTIONAL_WRAPPERS = new Set(["optional", "default", "prefault", "catch"]);
+
+/**
+ * Marks as required every property whose schema is not optional. zod's input-side export
+ * loses this for dynamic() properties (a preprocess step accepts anything, even nothing).
+ */
+function requireMandatory(zodSchema: z.ZodType, target: JsonSchema): void {
+  const def = (zodSchema as unknown as { _zod: { def: { type: string; shape?: Record<string, z.ZodType> } } })._zod.def;
+  if (def.type !== "object" || !def.shape || !target.properties) return;
+  const required = Object.entries(def.shape)
+    .filter(([, property]) => {
+      const inner = (property as unknown as { _zod: { def: { type: string } } })._zod.def;
+      return !OPTIONAL_WRAPPERS.has(inner.type);
+    })
+    .map(([name]) => name);
+  if (required.length > 0) target.required = required;
+  else delete target.required;
+}
+
+/** Kestra reads `key: null` as an absent property, so optional properties also accept null. */
+function allowNullOptionals(target: JsonSchema): void {
+  const properties = target.properties as Record<string, JsonSchema> | undefined;
+  if (target.type !== "object" || !properties) return;
+  const required = new Set((target.required as string[] | undefined) ?? []);
+  for (const [name, property] of Object.entries(properties)) {
+    if (!required.has(name)) properties[name] = { anyOf: [property, { type: "null" }] };
+  }
+}
+
 function toJson(schema: z.ZodType): JsonSchema {
   return z.toJSONSchema(schema, {
     target: "draft-7",
     io: "input",
     unrepresentable: "any",
     override: (ctx) => {
-      const kind = slotKind(ctx.zodSchema as unknown as z.ZodType);
-      if (kind === undefined) return;
-      for (const key of Object.keys(ctx.jsonSchema)) delete (ctx.jsonSchema as JsonSchema)[key];
-      (ctx.jsonSchema as JsonSchema).$ref = `#/definitions/${SLOT_DEFINITIONS[kind]}`;
+      const zodSchema = ctx.zodSchema as unknown as z.ZodType;
+      const target = ctx.jsonSchema as JsonSchema;
+      if (RETRY_SCHEMAS.has(zodSchema)) addRenamed(target, RETRY_RENAMES);
+      requireMandatory(zodSchema, target);
+      allowNullOptionals(target);
+      const kind = slotKind(zodSchema);
+      if (kind !== undefined) {
+        replaceWith(target, { $ref: `#/definitions/${SLOT_DEFINITIONS[kind]}` });
+        return;
+      }
+      const literal = dynamicLiteral(zodSchema);
+      if (literal !== undefined) {
+        // Property<T>: the literal (which Kestra also reads from its text form) or an expression.
+        const { default: defaultValue, ...literalJson } = withoutMeta(toJson(literal));
+        const description =
+          (target.description as string | undefined) ?? (literalJson.description as string | undefined);
+        replaceWith(target, {
+          anyOf: [literalJson, { type: ["string", "number", "boolean"] }, EXPRESSION_JSON],
+          ...(description ? { description } : {}),
+          ...(defaultValue === undefined ? {} : { default: defaultValue }),
+        });
+      }
     },
   }) as JsonSchema;
 }
@@ -45,10 +113,8 @@ function pluginSchema(plugin: PluginDefinition): JsonSchema {
   const schema = withoutMeta(toJson(fullSchema(plugin)));
   const properties = { ...(schema.properties as Record<string, JsonSchema>) };
   properties.type = { enum: [plugin.type, ...(plugin.aliases ?? [])] };
-  for (const [from, to] of Object.entries(plugin.renamedProperties ?? {})) {
-    const target = properties[to];
-    if (target) properties[from] = { ...target, deprecated: true, description: `Deprecated: use \`${to}\`.` };
-  }
+  const renamed = { ...(plugin.category === "trigger" ? TRIGGER_RENAMES : {}), ...plugin.renamedProperties };
+  addRenamed({ properties }, renamed);
   return {
     ...schema,
     title: plugin.type,
@@ -74,8 +140,15 @@ export function flowJsonSchema(registry: PluginRegistry): JsonSchema {
     anyOf: INPUT_TYPES.map((type) => {
       const schema = withoutMeta(toJson(inputSchemas[type]));
       const properties = { ...(schema.properties as Record<string, JsonSchema>) };
-      properties.name = { type: "string", deprecated: true, description: "Deprecated: use `id`." };
-      return { ...schema, title: `${type} input`, properties };
+      addRenamed({ properties }, { name: "id" });
+      const required = ((schema.required as string[] | undefined) ?? []).filter((name) => name !== "id");
+      return {
+        ...schema,
+        title: `${type} input`,
+        properties,
+        required,
+        anyOf: [{ required: ["id"] }, { required: ["name"] }],
+      };
     }),
   };
   const flow = withoutMeta(toJson(flowSchema));

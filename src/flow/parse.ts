@@ -11,9 +11,17 @@ import type { PluginDefault } from "./plugin-defaults.js";
 import { checkFlowRules } from "./rules.js";
 import { FLOW_RENAMES, flowSchema, pluginDefaultSchema } from "./schema/flow.js";
 import type { InputDeclaration } from "./schema/inputs.js";
+import { RETRY_RENAMES } from "./schema/retry.js";
 import { loadYaml, type YamlDocument } from "./source.js";
 import { modernName, resolveType } from "./types.js";
-import { acceptedProperties, report, reportZodIssues, visitSlot, type WalkContext } from "./validate-plugin.js";
+import {
+  acceptedProperties,
+  renameProperties,
+  report,
+  reportZodIssues,
+  visitSlot,
+  type WalkContext,
+} from "./validate-plugin.js";
 import { errorMap, mapSlots } from "./zod-walk.js";
 
 export interface ParseOptions {
@@ -21,13 +29,20 @@ export interface ParseOptions {
 }
 
 export type ParseResult =
-  | { readonly ok: true; readonly flow: Flow; readonly source: string; readonly deprecations: readonly string[] }
+  | {
+      readonly ok: true;
+      readonly flow: Flow;
+      readonly source: string;
+      readonly deprecations: readonly string[];
+      readonly warnings: readonly string[];
+    }
   | {
       readonly ok: false;
       readonly issues: readonly FlowIssue[];
       readonly id?: string;
       readonly namespace?: string;
       readonly deprecations?: readonly string[];
+      readonly warnings?: readonly string[];
     };
 
 /** Parses a source that must hold exactly one flow. */
@@ -98,6 +113,7 @@ export function parseDocument(doc: YamlDocument, source: string, options: ParseO
     tasks: [],
     triggers: [],
     deprecations: [],
+    warnings: [],
   };
   let map: Record<string, unknown> = Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== null));
   for (const [from, to] of Object.entries(FLOW_RENAMES)) {
@@ -108,13 +124,21 @@ export function parseDocument(doc: YamlDocument, source: string, options: ParseO
     const { [from]: value, ...rest } = map;
     map = to in map ? rest : { ...rest, [to]: value };
   }
+  if (isPlainObject(map.retry)) map = { ...map, retry: renameProperties(context, map.retry, RETRY_RENAMES, ["retry"]) };
   const withDefaults: WalkContext = { ...context, defaults: readPluginDefaults(context, map.pluginDefaults) };
   const parsed = flowSchema.safeParse(map, { error: errorMap });
   const visit = visitSlot(withDefaults);
   if (!parsed.success) {
     reportZodIssues(withDefaults, flowSchema, parsed.error.issues, []);
     mapSlots(flowSchema, map, [], visit);
-    return { ok: false, issues: sortIssues(context.issues), id, namespace, deprecations: context.deprecations };
+    return {
+      ok: false,
+      issues: sortIssues(context.issues),
+      id,
+      namespace,
+      deprecations: context.deprecations,
+      warnings: context.warnings,
+    };
   }
   const walked = mapSlots(flowSchema, parsed.data, [], visit) as Record<string, unknown> & typeof parsed.data;
   const labels = toLabels(parsed.data.labels);
@@ -126,9 +150,16 @@ export function parseDocument(doc: YamlDocument, source: string, options: ParseO
     outputs: parsed.data.outputs ?? [],
   });
   if (context.issues.length > 0)
-    return { ok: false, issues: sortIssues(context.issues), id, namespace, deprecations: context.deprecations };
+    return {
+      ok: false,
+      issues: sortIssues(context.issues),
+      id,
+      namespace,
+      deprecations: context.deprecations,
+      warnings: context.warnings,
+    };
   const flow = { ...walked, ...(labels.length > 0 ? { labels } : {}) } as unknown as Flow;
-  return { ok: true, flow, source, deprecations: context.deprecations };
+  return { ok: true, flow, source, deprecations: context.deprecations, warnings: context.warnings };
 }
 
 /** Reads the usable pluginDefaults entries and reports properties no matching plugin has. */

@@ -24,19 +24,9 @@ const LEGACY_PACKAGES: readonly (readonly [string, string])[] = [
 
 /** Kestra types that no longer exist in 1.x, with what replaced them. */
 const REMOVED: readonly (readonly [string, string])[] = [
-  [
-    "io.kestra.plugin.core.state.",
-    "State tasks were removed in Kestra 0.22; use io.kestra.plugin.core.kv.Set/Get/Delete",
-  ],
-  [
-    "io.kestra.plugin.core.flow.Template",
-    "Templates were removed in Kestra 0.22; use io.kestra.plugin.core.flow.Subflow",
-  ],
-  [
-    "io.kestra.plugin.core.storage.LocalFiles",
-    "LocalFiles was removed in Kestra 0.22; use WorkingDirectory `inputFiles`/`outputFiles`",
-  ],
-  ["io.kestra.plugin.core.templating.", "TemplatedTask was removed in Kestra 1.0"],
+  ["io.kestra.plugin.core.state.", "State tasks were removed from Kestra; use io.kestra.plugin.core.kv.Set/Get/Delete"],
+  ["io.kestra.plugin.core.flow.Template", "Templates were removed from Kestra; use io.kestra.plugin.core.flow.Subflow"],
+  ["io.kestra.plugin.core.templating.", "TemplatedTask was removed from Kestra"],
 ];
 
 const CATEGORY_NAMES: Record<PluginCategory, string> = {
@@ -95,4 +85,13 @@ export function resolveType(type: string, category: PluginCategory, registry: Pl
   const suggestion = registry.suggest(modern, category);
   const hint = suggestion === undefined ? "" : `; did you mean ${suggestion}?`;
   return { ok: false, code: "type.unknown", message: `Invalid type: ${type} (unsupported ${what} type${hint})` };
+}
+
+/** The canonical type for a written type of any category, or undefined when Tern lacks it. */
+export function knownType(type: string, registry: PluginRegistry): string | undefined {
+  for (const name of candidates(type)) {
+    const plugin = registry.get(name);
+    if (plugin) return plugin.type;
+  }
+  return undefined;
 }

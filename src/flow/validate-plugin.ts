@@ -44,6 +44,8 @@ export interface WalkContext {
   readonly triggers: FoundTask[];
   /** Paths of deprecated spellings the flow uses (legacy types, renamed properties). */
   readonly deprecations: string[];
+  /** Things Kestra would refuse or frown on that Tern accepts (reported, not fatal). */
+  readonly warnings: string[];
 }
 
 export function report(context: WalkContext, code: IssueCode, path: readonly PathSegment[], message: string): void {
@@ -106,7 +108,7 @@ function withoutNulls(map: Record<string, unknown>): Record<string, unknown> {
 }
 
 /** Renames older property spellings; both spellings at once is an error. */
-function renameProperties(
+export function renameProperties(
   context: WalkContext,
   map: Record<string, unknown>,
   renames: Readonly<Record<string, string>>,

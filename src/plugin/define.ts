@@ -43,79 +43,75 @@ export interface CheckIssue {
   readonly path?: readonly (string | number)[];
 }
 
-interface WithSchemas<P extends z.ZodObject, O extends z.ZodType | undefined> {
+/** Zod schemas of a plugin's own properties and, when it has any, of its outputs. */
+type WithSchemas<P extends z.ZodObject, O extends z.ZodType | undefined> = {
   readonly properties: P;
-  readonly outputs?: O;
-}
+} & (O extends z.ZodType ? { readonly outputs: O } : { readonly outputs?: undefined });
 
-export interface RunnableTaskDefinition<
+export type RunnableTaskDefinition<
   P extends z.ZodObject = z.ZodObject,
   O extends z.ZodType | undefined = z.ZodType | undefined,
-> extends PluginInfo,
-    WithSchemas<P, O> {
-  readonly category: "task";
-  readonly kind: "runnable";
-  /** Script tasks run on the remote script runner, not inside the host. */
-  readonly runsOn: "host" | "runner";
-}
+> = PluginInfo &
+  WithSchemas<P, O> & {
+    readonly category: "task";
+    readonly kind: "runnable";
+    /** Script tasks run on the remote script runner, not inside the host. */
+    readonly runsOn: "host" | "runner";
+  };
 
-export interface FlowableTaskDefinition<
+export type FlowableTaskDefinition<
   P extends z.ZodObject = z.ZodObject,
   O extends z.ZodType | undefined = z.ZodType | undefined,
-> extends PluginInfo,
-    WithSchemas<P, O> {
-  readonly category: "task";
-  readonly kind: "flowable";
-}
+> = PluginInfo & WithSchemas<P, O> & { readonly category: "task"; readonly kind: "flowable" };
 
-export interface TriggerDefinition<
+export type TriggerDefinition<
   P extends z.ZodObject = z.ZodObject,
   O extends z.ZodType | undefined = z.ZodType | undefined,
-> extends PluginInfo,
-    WithSchemas<P, O> {
-  readonly category: "trigger";
-}
+> = PluginInfo & WithSchemas<P, O> & { readonly category: "trigger" };
 
-export interface ConditionDefinition<P extends z.ZodObject = z.ZodObject>
-  extends PluginInfo,
-    WithSchemas<P, undefined> {
-  readonly category: "condition";
-}
+export type ConditionDefinition<P extends z.ZodObject = z.ZodObject> = PluginInfo &
+  WithSchemas<P, undefined> & { readonly category: "condition" };
 
-export interface TaskRunnerDefinition<P extends z.ZodObject = z.ZodObject>
-  extends PluginInfo,
-    WithSchemas<P, undefined> {
-  readonly category: "taskRunner";
-}
+export type TaskRunnerDefinition<P extends z.ZodObject = z.ZodObject> = PluginInfo &
+  WithSchemas<P, undefined> & { readonly category: "taskRunner" };
 
 export type TaskDefinition = RunnableTaskDefinition | FlowableTaskDefinition;
 
 export type PluginDefinition = TaskDefinition | TriggerDefinition | ConditionDefinition | TaskRunnerDefinition;
 
-type Spec<D> = Omit<D, "category" | "kind">;
+/** What a plugin file writes: its info, its properties and, optionally, its outputs. */
+type Spec<P extends z.ZodObject, O extends z.ZodType | undefined> = PluginInfo & {
+  readonly properties: P;
+  readonly outputs?: O;
+};
 
 export function defineRunnableTask<P extends z.ZodObject, O extends z.ZodType | undefined = undefined>(
-  spec: Omit<Spec<RunnableTaskDefinition<P, O>>, "runsOn"> & { runsOn?: "host" | "runner" },
+  spec: Spec<P, O> & { readonly runsOn?: "host" | "runner" },
 ): RunnableTaskDefinition<P, O> {
-  return { ...spec, runsOn: spec.runsOn ?? "host", category: "task", kind: "runnable" };
+  return {
+    ...spec,
+    runsOn: spec.runsOn ?? "host",
+    category: "task",
+    kind: "runnable",
+  } as unknown as RunnableTaskDefinition<P, O>;
 }
 
 export function defineFlowableTask<P extends z.ZodObject, O extends z.ZodType | undefined = undefined>(
-  spec: Spec<FlowableTaskDefinition<P, O>>,
+  spec: Spec<P, O>,
 ): FlowableTaskDefinition<P, O> {
-  return { ...spec, category: "task", kind: "flowable" };
+  return { ...spec, category: "task", kind: "flowable" } as unknown as FlowableTaskDefinition<P, O>;
 }
 
 export function defineTrigger<P extends z.ZodObject, O extends z.ZodType | undefined = undefined>(
-  spec: Spec<TriggerDefinition<P, O>>,
+  spec: Spec<P, O>,
 ): TriggerDefinition<P, O> {
-  return { ...spec, category: "trigger" };
+  return { ...spec, category: "trigger" } as unknown as TriggerDefinition<P, O>;
 }
 
-export function defineCondition<P extends z.ZodObject>(spec: Spec<ConditionDefinition<P>>): ConditionDefinition<P> {
-  return { ...spec, category: "condition" };
+export function defineCondition<P extends z.ZodObject>(spec: Spec<P, undefined>): ConditionDefinition<P> {
+  return { ...spec, category: "condition" } as ConditionDefinition<P>;
 }
 
-export function defineTaskRunner<P extends z.ZodObject>(spec: Spec<TaskRunnerDefinition<P>>): TaskRunnerDefinition<P> {
-  return { ...spec, category: "taskRunner" };
+export function defineTaskRunner<P extends z.ZodObject>(spec: Spec<P, undefined>): TaskRunnerDefinition<P> {
+  return { ...spec, category: "taskRunner" } as TaskRunnerDefinition<P>;
 }

@@ -15,7 +15,7 @@ export type PluginMap = Record<string, unknown>;
 export type SlotKind = "task" | "trigger" | "condition" | "taskRunner" | "input";
 
 const slots = new WeakMap<z.ZodType, SlotKind>();
-const dynamics = new WeakSet<z.ZodType>();
+const dynamics = new WeakMap<z.ZodType, z.ZodType>();
 
 export function isPlainObject(value: unknown): value is Record<string, unknown> {
   if (value === null || typeof value !== "object" || Array.isArray(value)) return false;
@@ -50,9 +50,9 @@ export function slotKind(schema: z.ZodType): SlotKind | undefined {
   return slots.get(schema);
 }
 
-/** True for schemas made by `dynamic()`. */
-export function isDynamic(schema: z.ZodType): boolean {
-  return dynamics.has(schema);
+/** For a schema made by `dynamic(x)`, the literal schema `x`; undefined otherwise. */
+export function dynamicLiteral(schema: z.ZodType): z.ZodType | undefined {
+  return dynamics.get(schema);
 }
 
 const notEmpty = "must not be empty";
@@ -99,13 +99,33 @@ export function inputList() {
 /** A Pebble expression: a string holding `{{ }}` or `{% %}`. */
 export const expression = z
   .string()
-  .regex(/\{\{[\s\S]*\}\}|\{%[\s\S]*%\}/, { error: "must be a Pebble expression" })
+  // abort: a failed match must not hide why the literal branch of dynamic() failed
+  .regex(/\{\{[\s\S]*\}\}|\{%[\s\S]*%\}/, { error: "must be a Pebble expression", abort: true })
   .describe("A Pebble expression rendered at run time");
+
+const EXPRESSION = /\{\{[\s\S]*\}\}|\{%[\s\S]*%\}/;
+
+/**
+ * Kestra reads a `Property<T>` from text, so `rows: "1000"`, `enabled: "false"` and
+ * `format: 42` are all accepted: when the value does not fit as written, try it as the
+ * number, boolean or string it spells.
+ */
+function coerceScalar(value: unknown, schema: z.ZodType): unknown {
+  if (value === null || typeof value === "object" || schema.safeParse(value).success) return value;
+  const alternatives: unknown[] = [];
+  if (typeof value === "string" && !EXPRESSION.test(value)) {
+    const trimmed = value.trim();
+    if (trimmed !== "" && !Number.isNaN(Number(trimmed))) alternatives.push(Number(trimmed));
+    if (trimmed === "true" || trimmed === "false") alternatives.push(trimmed === "true");
+  }
+  if (typeof value === "number" || typeof value === "boolean") alternatives.push(String(value));
+  return alternatives.find((candidate) => schema.safeParse(candidate).success) ?? value;
+}
 
 /** `Property<T>`: the literal value, or an expression rendered at run time. */
 export function dynamic<T extends z.ZodType>(schema: T) {
-  const union = z.union([expression, schema]);
-  dynamics.add(union);
+  const union = z.union([expression, z.preprocess((value) => coerceScalar(value, schema), schema)]);
+  dynamics.set(union, schema);
   return union;
 }
 

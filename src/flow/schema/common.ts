@@ -19,6 +19,8 @@ export const workerGroup = z.strictObject({
 });
 
 export const commonTaskProperties = {
+  /** Kestra 1.x plugin versioning: the plugin version to use (Tern ships one version of each). */
+  version: z.string().optional(),
   id: taskId,
   type: z.string(),
   description: z.string().optional(),
@@ -34,6 +36,8 @@ export const commonTaskProperties = {
 };
 
 export const commonTriggerProperties = {
+  /** Kestra 1.x plugin versioning: the plugin version to use (Tern ships one version of each). */
+  version: z.string().optional(),
   id: taskId,
   type: z.string(),
   description: z.string().optional(),
@@ -48,11 +52,15 @@ export const commonTriggerProperties = {
 };
 
 export const commonConditionProperties = {
+  /** Kestra 1.x plugin versioning: the plugin version to use (Tern ships one version of each). */
+  version: z.string().optional(),
   type: z.string(),
   description: z.string().optional(),
 };
 
 export const commonTaskRunnerProperties = {
+  /** Kestra 1.x plugin versioning: the plugin version to use (Tern ships one version of each). */
+  version: z.string().optional(),
   type: z.string(),
 };
 

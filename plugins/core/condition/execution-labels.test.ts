@@ -1,0 +1,22 @@
+import { describe, expect, it } from "vitest";
+import plugin from "./execution-labels.js";
+
+const context = { flowId: "f", namespace: "n", lookup: () => undefined };
+
+describe("ExecutionLabels", () => {
+  it("takes labels as a map or a list of key/value", () => {
+    expect(plugin.properties.safeParse({ labels: { owner: "john.doe", env: "prod" } }).success).toBe(true);
+    expect(plugin.properties.safeParse({ labels: [{ key: "env", value: "prod" }] }).success).toBe(true);
+    expect(plugin.properties.safeParse({}).success).toBe(false);
+  });
+
+  it("refuses system labels", () => {
+    expect(plugin.check?.({ labels: [{ key: "system.readOnly", value: "true" }] }, context)).toEqual([
+      {
+        message: "System labels can only be set by Kestra itself, offending label: system.readOnly=true.",
+        path: ["labels"],
+      },
+    ]);
+    expect(plugin.check?.({ labels: { env: "prod" } }, context)).toEqual([]);
+  });
+});

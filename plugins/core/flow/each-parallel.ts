@@ -1,0 +1,28 @@
+/** io.kestra.plugin.core.flow.EachParallel (deprecated): runs its `tasks` for every value at once, `concurrent` at a time. */
+import { z } from "zod";
+import { defineFlowableTask } from "../../../src/plugin/define.js";
+import { taskList } from "../../../src/plugin/properties.js";
+
+export default defineFlowableTask({
+  type: "io.kestra.plugin.core.flow.EachParallel",
+  aliases: ["io.kestra.core.tasks.flows.EachParallel"],
+  title: "Run a group of tasks for each value, in parallel.",
+  deprecated: "Use io.kestra.plugin.core.flow.ForEach (with concurrencyLimit) instead.",
+  properties: z.strictObject({
+    value: z
+      .union([z.string(), z.array(z.unknown())], {
+        error: (issue) =>
+          issue.input === undefined ? "must not be null" : "must be a list, a JSON array string or an expression",
+      })
+      .describe("The values to iterate over: a list, a JSON array string or an expression rendering to a list"),
+    concurrent: z
+      .number()
+      .int()
+      .min(0)
+      .default(0)
+      .describe("How many child task runs may run at once; 0 means no limit"),
+    tasks: taskList({ nonEmpty: true }),
+    errors: taskList().optional(),
+    finally: taskList().optional(),
+  }),
+});

@@ -1,0 +1,27 @@
+/**
+ * io.kestra.plugin.core.flow.If: evaluates `condition` once (truthy unless false, 0, -0,
+ * null or ''), keeps the result as output `evaluationResult`, then runs `then` or `else`.
+ */
+import { z } from "zod";
+import { defineFlowableTask } from "../../../src/plugin/define.js";
+import { taskList } from "../../../src/plugin/properties.js";
+
+export default defineFlowableTask({
+  type: "io.kestra.plugin.core.flow.If",
+  aliases: ["io.kestra.core.tasks.flows.If"],
+  title: "Run tasks conditionally.",
+  properties: z.strictObject({
+    condition: z
+      .union([z.string(), z.boolean()], { error: "must be a string (usually an expression) or a boolean" })
+      .optional()
+      .describe("Rendered, then coerced to a boolean"),
+    // biome-ignore lint/suspicious/noThenProperty: `then` is Kestra's property name.
+    then: taskList({ nonEmpty: true }),
+    else: taskList().optional(),
+    errors: taskList().optional(),
+    finally: taskList().optional(),
+  }),
+  outputs: z.object({
+    evaluationResult: z.boolean().describe("The condition's evaluation result"),
+  }),
+});

@@ -1,0 +1,21 @@
+/** io.kestra.plugin.core.kv.Get: reads the value of a key from a namespace's KV store into the output `value`. */
+import { z } from "zod";
+import { defineRunnableTask } from "../../../src/plugin/define.js";
+import { dynamic } from "../../../src/plugin/properties.js";
+import { checkKvKey } from "./set.js";
+
+export default defineRunnableTask({
+  type: "io.kestra.plugin.core.kv.Get",
+  title: "Get the value linked to a key.",
+  properties: z.strictObject({
+    key: dynamic(z.string().min(1)),
+    namespace: dynamic(z.string()).default("{{ flow.namespace }}"),
+    /** Fail when the key has no value; otherwise `value` is null. */
+    errorOnMissing: dynamic(z.boolean()).default(false),
+  }),
+  outputs: z.object({
+    /** The stored value, with the type it was stored with. */
+    value: z.unknown(),
+  }),
+  check: checkKvKey,
+});

@@ -1,0 +1,19 @@
+/** io.kestra.plugin.core.namespace.DeleteFiles: deletes the namespace files matching globs or paths. */
+import { z } from "zod";
+import { defineRunnableTask } from "../../../src/plugin/define.js";
+import { dynamic } from "../../../src/plugin/properties.js";
+
+export default defineRunnableTask({
+  type: "io.kestra.plugin.core.namespace.DeleteFiles",
+  title: "Delete files from a namespace.",
+  properties: z.strictObject({
+    namespace: dynamic(z.string().min(1)),
+    /** A glob pattern or path, or a list of them (each rendered). */
+    files: z.union([z.string(), z.array(z.string())]),
+    /** Also remove parent folders left empty. */
+    deleteParentFolder: dynamic(z.boolean()).default(false),
+  }),
+  outputs: z.object({
+    files: z.record(z.string(), z.string()).optional(),
+  }),
+});

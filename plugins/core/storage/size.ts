@@ -1,0 +1,17 @@
+/** io.kestra.plugin.core.storage.Size: returns the size in bytes of an internal-storage file. */
+import { z } from "zod";
+import { defineRunnableTask } from "../../../src/plugin/define.js";
+import { dynamic } from "../../../src/plugin/properties.js";
+
+export default defineRunnableTask({
+  type: "io.kestra.plugin.core.storage.Size",
+  aliases: ["io.kestra.core.tasks.storages.Size"],
+  title: "Get the size of a file from internal storage.",
+  properties: z.strictObject({
+    /** kestra:// URI of the file. */
+    uri: dynamic(z.string().min(1)),
+  }),
+  outputs: z.object({
+    size: z.number().int(),
+  }),
+});
