@@ -128,17 +128,18 @@ export function parseDocument(doc: YamlDocument, source: string, options: ParseO
   const withDefaults: WalkContext = { ...context, defaults: readPluginDefaults(context, map.pluginDefaults) };
   const parsed = flowSchema.safeParse(map, { error: errorMap });
   const visit = visitSlot(withDefaults);
+  const failure = (): ParseResult => ({
+    ok: false,
+    issues: sortIssues(context.issues),
+    id,
+    namespace,
+    deprecations: context.deprecations,
+    warnings: context.warnings,
+  });
   if (!parsed.success) {
     reportZodIssues(withDefaults, flowSchema, parsed.error.issues, []);
     mapSlots(flowSchema, map, [], visit);
-    return {
-      ok: false,
-      issues: sortIssues(context.issues),
-      id,
-      namespace,
-      deprecations: context.deprecations,
-      warnings: context.warnings,
-    };
+    return failure();
   }
   const walked = mapSlots(flowSchema, parsed.data, [], visit) as Record<string, unknown> & typeof parsed.data;
   const labels = toLabels(parsed.data.labels);
@@ -149,15 +150,7 @@ export function parseDocument(doc: YamlDocument, source: string, options: ParseO
     inputs: ((walked.inputs as (InputDeclaration | undefined)[] | undefined) ?? []).filter((i) => i !== undefined),
     outputs: parsed.data.outputs ?? [],
   });
-  if (context.issues.length > 0)
-    return {
-      ok: false,
-      issues: sortIssues(context.issues),
-      id,
-      namespace,
-      deprecations: context.deprecations,
-      warnings: context.warnings,
-    };
+  if (context.issues.length > 0) return failure();
   const flow = { ...walked, ...(labels.length > 0 ? { labels } : {}) } as unknown as Flow;
   return { ok: true, flow, source, deprecations: context.deprecations, warnings: context.warnings };
 }

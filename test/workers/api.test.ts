@@ -5,6 +5,7 @@
  */
 import { SELF } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
+import type { ValidateConstraintViolation } from "../../src/api/routes/flows.js";
 
 const VALID = `id: hello
 namespace: company.team
@@ -22,17 +23,7 @@ tasks:
     mesage: typo
 `;
 
-interface Violation {
-  index: number;
-  flow?: string;
-  namespace?: string;
-  constraints?: string;
-  outdated: boolean;
-  deprecationPaths: string[];
-  warnings: string[];
-  infos: string[];
-  errors?: { path: string; line?: number; column?: number; message: string }[];
-}
+type Violation = ValidateConstraintViolation;
 
 async function validate(body: string, path = "/api/v1/main/flows/validate"): Promise<Violation[]> {
   const response = await SELF.fetch(`http://tern.test${path}`, {

@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { defineFlowableTask } from "../../../src/plugin/define.js";
 import { taskList } from "../../../src/plugin/properties.js";
+import { eachValues } from "./each-sequential.js";
 
 export default defineFlowableTask({
   type: "io.kestra.plugin.core.flow.EachParallel",
@@ -9,12 +10,7 @@ export default defineFlowableTask({
   title: "Run a group of tasks for each value, in parallel.",
   deprecated: "Use io.kestra.plugin.core.flow.ForEach (with concurrencyLimit) instead.",
   properties: z.strictObject({
-    value: z
-      .union([z.string(), z.array(z.unknown())], {
-        error: (issue) =>
-          issue.input === undefined ? "must not be null" : "must be a list, a JSON array string or an expression",
-      })
-      .describe("The values to iterate over: a list, a JSON array string or an expression rendering to a list"),
+    value: eachValues,
     concurrent: z
       .number()
       .int()

@@ -5,8 +5,8 @@
  */
 import { z } from "zod";
 import { defineFlowableTask } from "../../../src/plugin/define.js";
-import { anyMap, dynamic, labels, state, taskList } from "../../../src/plugin/properties.js";
-import { systemLabelIssues, zonedDateTime } from "./subflow.js";
+import { anyMap, dynamic, state, taskList } from "../../../src/plugin/properties.js";
+import { childExecutionProperties, systemLabelIssues } from "./subflow.js";
 
 const DEFAULT_BATCH = { rows: 1, separator: "\n" };
 
@@ -24,24 +24,8 @@ export default defineFlowableTask({
   properties: z.strictObject({
     items: z.string().min(1).describe("Internal-storage URI of the file to split, usually an expression"),
     batch: batch.default(DEFAULT_BATCH),
-    namespace: z.string().min(1).describe("Namespace of the flow to start (rendered)"),
-    flowId: z.string().min(1).describe("Id of the flow to start (rendered)"),
-    revision: z.number().int().min(1).optional().describe("Revision to start; the latest by default"),
+    ...childExecutionProperties,
     inputs: anyMap.optional().describe("Inputs of each child execution (rendered with taskrun.items)"),
-    labels: labels.optional().describe("Labels added to each child execution (rendered)"),
-    inheritLabels: dynamic(z.boolean())
-      .default(false)
-      .describe("Give the child executions all the labels of this execution"),
-    wait: z.boolean().default(true).describe("Wait for the child executions to end"),
-    transmitFailed: z
-      .boolean()
-      .default(true)
-      .describe("End like the child executions when one fails or is killed (needs wait)"),
-    scheduleDate: dynamic(zonedDateTime).optional().describe("Start the child executions at this date"),
-    restartBehavior: z
-      .enum(["RETRY_FAILED", "NEW_EXECUTION"])
-      .default("RETRY_FAILED")
-      .describe("On restart: restart the failed child executions, or create new ones"),
     errors: taskList().optional(),
     finally: taskList().optional(),
   }),

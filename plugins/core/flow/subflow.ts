@@ -39,29 +39,34 @@ export function systemLabelIssues(value: unknown): CheckIssue[] {
     }));
 }
 
+/** What Subflow and ForEachItem both say about the executions they start. */
+export const childExecutionProperties = {
+  namespace: z.string().min(1).describe("Namespace of the flow to start (rendered)"),
+  flowId: z.string().min(1).describe("Id of the flow to start (rendered)"),
+  revision: z.number().int().min(1).optional().describe("Revision to start; the latest by default"),
+  inputs: anyMap.optional().describe("Inputs of the child execution (rendered)"),
+  labels: labels.optional().describe("Labels added to the child execution (rendered)"),
+  inheritLabels: dynamic(z.boolean())
+    .default(false)
+    .describe("Give the child execution all the labels of this execution"),
+  wait: z.boolean().default(true).describe("Wait for the child execution to end"),
+  transmitFailed: z
+    .boolean()
+    .default(true)
+    .describe("End like the child execution when it fails, is killed or warns (needs wait)"),
+  scheduleDate: dynamic(zonedDateTime).optional().describe("Start the child execution at this date"),
+  restartBehavior: z
+    .enum(["RETRY_FAILED", "NEW_EXECUTION"])
+    .default("RETRY_FAILED")
+    .describe("On restart: restart the failed child execution, or create a new one"),
+};
+
 export default defineFlowableTask({
   type: "io.kestra.plugin.core.flow.Subflow",
   aliases: ["io.kestra.core.tasks.flows.Subflow", "io.kestra.core.tasks.flows.Flow"],
   title: "Start an execution of another flow.",
   properties: z.strictObject({
-    namespace: z.string().min(1).describe("Namespace of the flow to start (rendered)"),
-    flowId: z.string().min(1).describe("Id of the flow to start (rendered)"),
-    revision: z.number().int().min(1).optional().describe("Revision to start; the latest by default"),
-    inputs: anyMap.optional().describe("Inputs of the child execution (rendered)"),
-    labels: labels.optional().describe("Labels added to the child execution (rendered)"),
-    inheritLabels: dynamic(z.boolean())
-      .default(false)
-      .describe("Give the child execution all the labels of this execution"),
-    wait: z.boolean().default(true).describe("Wait for the child execution to end"),
-    transmitFailed: z
-      .boolean()
-      .default(true)
-      .describe("End like the child execution when it fails, is killed or warns (needs wait)"),
-    scheduleDate: dynamic(zonedDateTime).optional().describe("Start the child execution at this date"),
-    restartBehavior: z
-      .enum(["RETRY_FAILED", "NEW_EXECUTION"])
-      .default("RETRY_FAILED")
-      .describe("On restart: restart the failed child execution, or create a new one"),
+    ...childExecutionProperties,
     outputs: anyMap.optional().describe("Deprecated since Kestra 0.15: declare `outputs` in the child flow instead"),
   }),
   outputs: z.object({
