@@ -1,0 +1,37 @@
+/**
+ * `npm run bench`: runs every benchmark, prints the figures and rewrites the measured
+ * tables in docs/benchmarks.md.
+ */
+import { readFileSync, writeFileSync } from "node:fs";
+import { cpus } from "node:os";
+import { runExpressionBench } from "./expressions.js";
+
+const rows = runExpressionBench();
+const format = (n: number) => Math.round(n).toLocaleString("en-US");
+const table = [
+  "| template | Tern renders/s | liquidjs renders/s | ratio |",
+  "|---|---:|---:|---:|",
+  ...rows.map(
+    (r) =>
+      `| ${r.name}: \`${r.pebble.replaceAll("|", "\\|")}\` | ${format(r.ternPerSecond)} | ${format(r.liquidPerSecond)} | ${(r.ternPerSecond / r.liquidPerSecond).toFixed(2)}x |`,
+  ),
+];
+const geometric = Math.exp(
+  rows.reduce((sum, r) => sum + Math.log(r.ternPerSecond / r.liquidPerSecond), 0) / rows.length,
+);
+const summary = `Geometric mean: Tern renders ${geometric.toFixed(2)}x as many templates per second as liquidjs (goal: at least 2x).`;
+console.log([...table, "", summary].join("\n"));
+
+const machine = `${cpus().length} × ${cpus()[0]?.model ?? "CPU"}, Node ${process.version}`;
+const section = [
+  "<!-- expressions:start -->",
+  `Measured ${new Date().toISOString().slice(0, 10)} on ${machine} by \`npm run bench\` (best of 5 rounds per template).`,
+  "",
+  ...table,
+  "",
+  summary,
+  "<!-- expressions:end -->",
+].join("\n");
+const path = "docs/benchmarks.md";
+const current = readFileSync(path, "utf8");
+writeFileSync(path, current.replace(/<!-- expressions:start -->[\s\S]*<!-- expressions:end -->/, section));

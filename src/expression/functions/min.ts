@@ -1,0 +1,5 @@
+/** `min(a, b, ...)`: Pebble's built-in; see support/extremum.ts. */
+import { defineFunction } from "../extension.js";
+import { extremum } from "./support/extremum.js";
+
+export default defineFunction({ name: "min", args: [], call: (args) => extremum(args, "LESS_THAN") });
