@@ -5,6 +5,8 @@
  * and runtime land; the declarations alone already drive validation and the JSON Schema.
  */
 import type { z } from "zod";
+import type { FlowableBehaviour } from "../executor/flowable.js";
+import type { RunTask } from "./task-context.js";
 
 export type PluginCategory = "task" | "trigger" | "condition" | "taskRunner";
 
@@ -57,12 +59,20 @@ export type RunnableTaskDefinition<
     readonly kind: "runnable";
     /** Script tasks run on the remote script runner, not inside the host. */
     readonly runsOn: "host" | "runner";
+    /** What the task does; a declared type without it is reported as not runnable yet. */
+    readonly run?: RunTask;
   };
 
 export type FlowableTaskDefinition<
   P extends z.ZodObject = z.ZodObject,
   O extends z.ZodType | undefined = z.ZodType | undefined,
-> = PluginInfo & WithSchemas<P, O> & { readonly category: "task"; readonly kind: "flowable" };
+> = PluginInfo &
+  WithSchemas<P, O> & {
+    readonly category: "task";
+    readonly kind: "flowable";
+    /** How the executor resolves its children and final state. */
+    readonly behaviour?: FlowableBehaviour;
+  };
 
 export type TriggerDefinition<
   P extends z.ZodObject = z.ZodObject,
@@ -86,7 +96,7 @@ type Spec<P extends z.ZodObject, O extends z.ZodType | undefined> = PluginInfo &
 };
 
 export function defineRunnableTask<P extends z.ZodObject, O extends z.ZodType | undefined = undefined>(
-  spec: Spec<P, O> & { readonly runsOn?: "host" | "runner" },
+  spec: Spec<P, O> & { readonly runsOn?: "host" | "runner"; readonly run?: RunTask },
 ): RunnableTaskDefinition<P, O> {
   return {
     ...spec,
@@ -97,7 +107,7 @@ export function defineRunnableTask<P extends z.ZodObject, O extends z.ZodType | 
 }
 
 export function defineFlowableTask<P extends z.ZodObject, O extends z.ZodType | undefined = undefined>(
-  spec: Spec<P, O>,
+  spec: Spec<P, O> & { readonly behaviour?: FlowableBehaviour },
 ): FlowableTaskDefinition<P, O> {
   return { ...spec, category: "task", kind: "flowable" } as unknown as FlowableTaskDefinition<P, O>;
 }

@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { defineRunnableTask } from "../../../src/plugin/define.js";
 import { dynamic, logLevel } from "../../../src/plugin/properties.js";
+import { logAt } from "../log/log.js";
 
 export default defineRunnableTask({
   type: "io.kestra.plugin.core.debug.Echo",
@@ -12,4 +13,9 @@ export default defineRunnableTask({
     format: dynamic(z.string()).optional(),
     level: dynamic(logLevel).default("INFO"),
   }),
+  async run(context) {
+    const { format, level } = context.properties;
+    if (format !== undefined) await logAt(context, level, String(format));
+    return undefined;
+  },
 });

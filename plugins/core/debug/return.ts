@@ -13,4 +13,8 @@ export default defineRunnableTask({
   outputs: z.object({
     value: z.string().optional(),
   }),
+  async run(context) {
+    const format = context.properties.format;
+    return { outputs: format === undefined ? {} : { value: await context.renderString(String(format)) } };
+  },
 });

@@ -3,6 +3,7 @@
  * if they fail, the block ends in WARNING so the flow carries on.
  */
 import { z } from "zod";
+import { resolveSequential } from "../../../src/executor/flowable.js";
 import { defineFlowableTask } from "../../../src/plugin/define.js";
 import { taskList } from "../../../src/plugin/properties.js";
 
@@ -16,4 +17,10 @@ export default defineFlowableTask({
     errors: taskList().optional(),
     finally: taskList().optional(),
   }),
+  behaviour: {
+    resolve(context) {
+      const resolution = resolveSequential(context);
+      return resolution.state === "FAILED" ? { ...resolution, state: "WARNING" } : resolution;
+    },
+  },
 });

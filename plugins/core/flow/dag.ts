@@ -3,6 +3,9 @@
  * at most `concurrent` at a time. Dependencies must name tasks of the same Dag, without cycles.
  */
 import { z } from "zod";
+import { childIds, taskRun } from "../../../src/executor/exec-state.js";
+import { type FlowableContext, type Resolution, resolveConcurrent } from "../../../src/executor/flowable.js";
+import { isTerminated } from "../../../src/executor/model.js";
 import { type CheckIssue, defineFlowableTask } from "../../../src/plugin/define.js";
 import { isPlainObject, task, taskList } from "../../../src/plugin/properties.js";
 
@@ -94,4 +97,35 @@ export default defineFlowableTask({
     }
     return [];
   },
+  behaviour: { resolve: resolveDag },
 });
+
+/**
+ * A task starts once every task it depends on has ended (in any state), at most
+ * `concurrent` at once; after a failure no new task starts, `errors` run, and the Dag fails.
+ */
+function resolveDag(context: FlowableContext): Resolution {
+  const entries = entriesOf(context.task?.tasks) ?? [];
+  const dependsOn = new Map(entries.map((e) => [e.id, e.dependsOn ?? []]));
+  const created = new Set<string>();
+  const ended = new Set<string>();
+  for (const id of childIds(context.state, context.run?.id)) {
+    const run = taskRun(context.state, id);
+    if (context.groupOf(run) !== "tasks") continue;
+    created.add(run.taskId);
+    if (isTerminated(run.state.current)) ended.add(run.taskId);
+  }
+  const counts = context.counts("tasks");
+  const failed = counts.failed > 0 || counts.killed > 0;
+  if (!failed) {
+    const limit = Number(context.task?.concurrent ?? 0);
+    const slots = limit > 0 ? limit - (counts.total - counts.terminated) : Number.POSITIVE_INFINITY;
+    const ready = context
+      .list("tasks")
+      .filter((task) => !created.has(task.id) && (dependsOn.get(task.id) ?? []).every((d) => ended.has(d)))
+      .slice(0, Math.max(0, slots));
+    if (ready.length > 0) return { next: ready.map((task) => ({ task, group: "tasks" })) };
+    if (created.size < context.list("tasks").length && counts.terminated < counts.total) return { next: [] };
+  }
+  return resolveConcurrent(context, 0, { tasks: "tasks", errors: "errors", finally: "finally" });
+}

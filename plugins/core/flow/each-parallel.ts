@@ -1,8 +1,9 @@
 /** io.kestra.plugin.core.flow.EachParallel (deprecated): runs its `tasks` for every value at once, `concurrent` at a time. */
 import { z } from "zod";
+import { eachValues, resolveEach } from "../../../src/executor/each.js";
 import { defineFlowableTask } from "../../../src/plugin/define.js";
 import { taskList } from "../../../src/plugin/properties.js";
-import { eachValues } from "./each-sequential.js";
+import { eachValuesSchema } from "./each-sequential.js";
 
 export default defineFlowableTask({
   type: "io.kestra.plugin.core.flow.EachParallel",
@@ -10,7 +11,7 @@ export default defineFlowableTask({
   title: "Run a group of tasks for each value, in parallel.",
   deprecated: "Use io.kestra.plugin.core.flow.ForEach (with concurrencyLimit) instead.",
   properties: z.strictObject({
-    value: eachValues,
+    value: eachValuesSchema,
     concurrent: z
       .number()
       .int()
@@ -21,4 +22,8 @@ export default defineFlowableTask({
     errors: taskList().optional(),
     finally: taskList().optional(),
   }),
+  behaviour: {
+    resolve: (context) =>
+      resolveEach(context, eachValues(context.task?.value, context), Number(context.task?.concurrent ?? 0)),
+  },
 });

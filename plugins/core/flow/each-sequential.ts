@@ -1,10 +1,11 @@
 /** io.kestra.plugin.core.flow.EachSequential (deprecated): runs its `tasks` for each value, one value after another. */
 import { z } from "zod";
+import { eachValues, resolveEach } from "../../../src/executor/each.js";
 import { defineFlowableTask } from "../../../src/plugin/define.js";
 import { taskList } from "../../../src/plugin/properties.js";
 
 /** The values an Each* task iterates over (shared with EachParallel). */
-export const eachValues = z
+export const eachValuesSchema = z
   .union([z.string(), z.array(z.unknown())], {
     error: (issue) =>
       issue.input === undefined ? "must not be null" : "must be a list, a JSON array string or an expression",
@@ -17,9 +18,10 @@ export default defineFlowableTask({
   title: "Run a group of tasks for each value, sequentially.",
   deprecated: "Use io.kestra.plugin.core.flow.ForEach (concurrencyLimit: 1) instead.",
   properties: z.strictObject({
-    value: eachValues,
+    value: eachValuesSchema,
     tasks: taskList({ nonEmpty: true }),
     errors: taskList().optional(),
     finally: taskList().optional(),
   }),
+  behaviour: { resolve: (context) => resolveEach(context, eachValues(context.task?.value, context), 1) },
 });

@@ -3,6 +3,7 @@
  * a JSON array string or an expression), `concurrencyLimit` value groups at a time.
  */
 import { z } from "zod";
+import { eachValues, resolveEach } from "../../../src/executor/each.js";
 import { defineFlowableTask } from "../../../src/plugin/define.js";
 import { taskList } from "../../../src/plugin/properties.js";
 
@@ -26,4 +27,8 @@ export default defineFlowableTask({
     errors: taskList().optional(),
     finally: taskList().optional(),
   }),
+  behaviour: {
+    resolve: (context) =>
+      resolveEach(context, eachValues(context.task?.values, context), Number(context.task?.concurrencyLimit ?? 1)),
+  },
 });

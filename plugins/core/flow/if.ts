@@ -3,6 +3,8 @@
  * null or ''), keeps the result as output `evaluationResult`, then runs `then` or `else`.
  */
 import { z } from "zod";
+import { type FlowableContext, resolveSequential } from "../../../src/executor/flowable.js";
+import { truthy } from "../../../src/executor/step.js";
 import { defineFlowableTask } from "../../../src/plugin/define.js";
 import { taskList } from "../../../src/plugin/properties.js";
 
@@ -24,4 +26,17 @@ export default defineFlowableTask({
   outputs: z.object({
     evaluationResult: z.boolean().describe("The condition's evaluation result"),
   }),
+  behaviour: {
+    resolve: (context) =>
+      resolveSequential(context, { tasks: evaluate(context) ? "then" : "else", errors: "errors", finally: "finally" }),
+    outputs: (context) => ({ evaluationResult: evaluate(context) }),
+  },
 });
+
+/** The condition is evaluated once: later resolutions reuse the stored `evaluationResult`. */
+function evaluate(context: FlowableContext): boolean {
+  const stored = context.run?.outputs?.evaluationResult;
+  if (typeof stored === "boolean") return stored;
+  const condition = context.task?.condition;
+  return condition === undefined ? false : truthy(context.render(condition));
+}

@@ -1,5 +1,6 @@
 /** io.kestra.plugin.core.flow.Parallel: starts its children together, at most `concurrent` at a time (0 = no limit). */
 import { z } from "zod";
+import { resolveConcurrent } from "../../../src/executor/flowable.js";
 import { defineFlowableTask } from "../../../src/plugin/define.js";
 import { taskList } from "../../../src/plugin/properties.js";
 
@@ -13,4 +14,7 @@ export default defineFlowableTask({
     errors: taskList().optional(),
     finally: taskList().optional(),
   }),
+  behaviour: {
+    resolve: (context) => resolveConcurrent(context, Number(context.task?.concurrent ?? 0)),
+  },
 });

@@ -1,5 +1,6 @@
 /** io.kestra.plugin.core.flow.Sequential: runs its children one after another. */
 import { z } from "zod";
+import { resolveSequential } from "../../../src/executor/flowable.js";
 import { defineFlowableTask } from "../../../src/plugin/define.js";
 import { taskList } from "../../../src/plugin/properties.js";
 
@@ -12,4 +13,5 @@ export default defineFlowableTask({
     errors: taskList().optional(),
     finally: taskList().optional(),
   }),
+  behaviour: { resolve: (context) => resolveSequential(context) },
 });

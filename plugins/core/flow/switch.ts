@@ -3,6 +3,7 @@
  * `defaults` when none does. Outputs the rendered value and whether the defaults ran.
  */
 import { z } from "zod";
+import { type FlowableContext, resolveSequential } from "../../../src/executor/flowable.js";
 import { defineFlowableTask } from "../../../src/plugin/define.js";
 import { taskList } from "../../../src/plugin/properties.js";
 
@@ -40,4 +41,28 @@ export default defineFlowableTask({
     }
     return [];
   },
+  behaviour: {
+    resolve(context) {
+      const { value, defaults } = choose(context);
+      const group = defaults ? "defaults" : `cases.${value}`;
+      if (context.list(group).length === 0 && context.counts(group).total === 0 && context.lastChild() === undefined) {
+        // Kestra: a Switch whose value matches no case and that has no defaults fails.
+        throw new Error(`Switch did not match any case for value '${value}' and has no defaults`);
+      }
+      return resolveSequential(context, { tasks: group, errors: "errors", finally: "finally" });
+    },
+    outputs: (context) => choose(context),
+  },
 });
+
+/** The rendered value and whether no case matched; computed once, then read from the outputs. */
+function choose(context: FlowableContext): { value: string; defaults: boolean } {
+  const stored = context.run?.outputs;
+  if (stored && typeof stored.value === "string" && typeof stored.defaults === "boolean") {
+    return { value: stored.value, defaults: stored.defaults };
+  }
+  const rendered = context.render(context.task?.value);
+  const value = rendered === null || rendered === undefined ? "" : String(rendered);
+  const cases = (context.task?.cases ?? {}) as Record<string, unknown>;
+  return { value, defaults: !Object.hasOwn(cases, value) };
+}

@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { defineRunnableTask } from "../../../src/plugin/define.js";
 import { anyMap, dynamic } from "../../../src/plugin/properties.js";
+import type { TaskContext } from "../../../src/plugin/task-context.js";
 
 export default defineRunnableTask({
   type: "io.kestra.plugin.core.output.OutputValues",
@@ -12,4 +13,21 @@ export default defineRunnableTask({
   outputs: z.object({
     values: anyMap,
   }),
+  async run(context) {
+    // Kestra renders each template to text (`count: "{{ n }}"` gives '4', not 4), in maps and lists too.
+    const values = (await asText(context.properties.values ?? {}, context)) as Record<string, unknown>;
+    return { outputs: { values } };
+  },
 });
+
+async function asText(value: unknown, context: TaskContext): Promise<unknown> {
+  if (Array.isArray(value)) return Promise.all(value.map((item) => asText(item, context)));
+  if (value !== null && typeof value === "object") {
+    const entries = await Promise.all(
+      Object.entries(value).map(async ([k, v]) => [k, await asText(v, context)] as const),
+    );
+    return Object.fromEntries(entries);
+  }
+  // Templates render to text; YAML numbers and booleans stay what they are (`1 == 1` holds).
+  return typeof value === "string" ? context.renderString(value) : value;
+}

@@ -1,0 +1,108 @@
+/**
+ * ForEach, EachSequential and EachParallel: the iteration values (Kestra's rules for
+ * rendering and serialising them) and the children to create for each value, one after
+ * another or at most `limit` at a time.
+ */
+import { javaString, toJson } from "../expression/values.js";
+import type { Task } from "../flow/model.js";
+import { childIds, taskRun } from "./exec-state.js";
+import { type ChildSpec, type FlowableContext, guessFinalState, type Resolution } from "./flowable.js";
+
+/**
+ * The values to iterate over: a string is rendered then read as a JSON array; a list has
+ * its strings rendered and its maps rendered then written as JSON. Values are distinct; a
+ * null is an error, as in Kestra.
+ */
+export function eachValues(raw: unknown, context: FlowableContext): string[] {
+  let items: unknown[];
+  if (typeof raw === "string") {
+    const rendered = context.render(raw);
+    const parsed = typeof rendered === "string" ? JSON.parse(rendered) : rendered;
+    if (!Array.isArray(parsed))
+      throw new Error(`Invalid value for 'values': expected a list, got ${javaString(parsed)}`);
+    items = parsed;
+  } else if (Array.isArray(raw)) {
+    items = raw.map((item) => renderDeep(item, context));
+  } else {
+    throw new Error(`Invalid value for 'values': expected a list or a JSON array, got ${javaString(raw)}`);
+  }
+  const nulls = items.filter((item) => item === null || item === undefined).length;
+  if (nulls > 0) throw new Error(`Found '${nulls}' null values on Each, with values=${javaString(items)}`);
+  const values = items.map((item) =>
+    typeof item === "string" ? item : typeof item === "object" ? toJson(item) : javaString(item),
+  );
+  return [...new Set(values)];
+}
+
+function renderDeep(value: unknown, context: FlowableContext): unknown {
+  if (typeof value === "string") return context.render(value);
+  if (Array.isArray(value)) return value.map((item) => renderDeep(item, context));
+  if (value !== null && typeof value === "object") {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, renderDeep(v, context)]));
+  }
+  return value;
+}
+
+/**
+ * Children for each value: every task of `tasks` gets a run per value. With limit 1 they run
+ * one after another (value by value); otherwise at most `limit` unfinished children at once
+ * (0 = no limit). A failure stops new children; `errors` then run, and the state is FAILED.
+ */
+export function resolveEach(context: FlowableContext, values: readonly string[], limit: number): Resolution {
+  const tasks = context.list("tasks");
+  const counts = context.counts("tasks");
+  if (values.length === 0 || tasks.length === 0) return { next: [], state: "SUCCESS" };
+  const failed = counts.failed > 0 || counts.killed > 0;
+  const expected = values.length * tasks.length;
+  if (!failed && counts.total < expected) {
+    const running = counts.total - counts.terminated;
+    if (limit === 1) {
+      if (running > 0) return { next: [] };
+      const i = counts.total;
+      const task = tasks[i % tasks.length];
+      const value = values[Math.floor(i / tasks.length)];
+      return task && value !== undefined ? { next: [{ task, group: "tasks", value }] } : { next: [] };
+    }
+    return {
+      next: concurrentChildren(context, values, tasks, limit === 0 ? Number.POSITIVE_INFINITY : limit - running),
+    };
+  }
+  if (counts.terminated < counts.total) return { next: [] };
+  if (counts.failed > 0) {
+    const errors = context.list("errors");
+    const errorCounts = context.counts("errors");
+    if (errorCounts.terminated < errorCounts.total) return { next: [] };
+    const next = errors[errorCounts.total];
+    if (next) return { next: [{ task: next, group: "errors" }] };
+  }
+  return { next: [], state: guessFinalState(counts) };
+}
+
+/**
+ * Kestra's resolveConcurrentNexts: for each value in order, its first task not yet created
+ * is a candidate; up to `slots` candidates are created.
+ */
+function concurrentChildren(
+  context: FlowableContext,
+  values: readonly string[],
+  tasks: readonly Task[],
+  slots: number,
+): ChildSpec[] {
+  if (slots <= 0) return [];
+  const created = new Map<string, number>();
+  const parentId = context.run?.id;
+  for (const id of childIds(context.state, parentId)) {
+    const run = taskRun(context.state, id);
+    if (run.value !== undefined && context.groupOf(run) === "tasks") {
+      // As Kestra implements it, a value's next task may start while its previous one runs.
+      created.set(run.value, (created.get(run.value) ?? 0) + 1);
+    }
+  }
+  const next: ChildSpec[] = [];
+  for (const value of values) {
+    if (next.length >= slots) break;
+    const task = tasks[created.get(value) ?? 0];
+    if (task) next.push({ task, group: "tasks", value });
+  }
+  return next;
+}

@@ -1,0 +1,180 @@
+/**
+ * The executor's state of one execution: the execution header and its task runs in
+ * persistent (structurally shared) collections, so each step() returns a new state in
+ * time independent of how many task runs the execution already has, and indices that
+ * answer "children of this task run" and "how many of them ended" without rescanning.
+ */
+import { Map as IMap, List } from "immutable";
+import {
+  type Execution,
+  isCreated,
+  isRunning,
+  isTerminated,
+  type State,
+  type StateType,
+  type TaskRun,
+  withState,
+} from "./model.js";
+
+/** Counts of a parent's child task runs by state, kept up to date on every change. */
+export interface ChildCounts {
+  readonly total: number;
+  readonly created: number;
+  readonly running: number;
+  readonly terminated: number;
+  readonly failed: number;
+  readonly killed: number;
+  readonly warning: number;
+  readonly paused: number;
+}
+
+const NO_CHILDREN: ChildCounts = {
+  total: 0,
+  created: 0,
+  running: 0,
+  terminated: 0,
+  failed: 0,
+  killed: 0,
+  warning: 0,
+  paused: 0,
+};
+
+/** The root "parent" key for top-level task runs. */
+export const ROOT = "";
+
+export type ExecutionHeader = Omit<Execution, "taskRunList">;
+
+export interface ExecState {
+  readonly execution: ExecutionHeader;
+  readonly runs: IMap<string, TaskRun>;
+  readonly order: List<string>;
+  readonly children: IMap<string, List<string>>;
+  /** Child counts by `parent/group`: the group is the child list a task belongs to (tasks, errors, finally...). */
+  readonly counts: IMap<string, ChildCounts>;
+  /** The group of each task run, as given when it was added. */
+  readonly groups: IMap<string, string>;
+}
+
+/** Groups a task run can belong to under its parent. */
+export type Group = string;
+
+function countKey(parentId: string | undefined, group: Group): string {
+  return `${parentId ?? ROOT}/${group}`;
+}
+
+/** Builds the state of an execution; `groupOf` tells which child list each task run belongs to. */
+export function createExecState(execution: Execution, groupOf: (run: TaskRun) => Group = () => "tasks"): ExecState {
+  let state: ExecState = {
+    execution: withoutRuns(execution),
+    runs: IMap(),
+    order: List(),
+    children: IMap(),
+    counts: IMap(),
+    groups: IMap(),
+  };
+  for (const run of execution.taskRunList) state = addTaskRun(state, run, groupOf(run));
+  return state;
+}
+
+function withoutRuns(execution: Execution): ExecutionHeader {
+  const { taskRunList: _runs, ...header } = execution;
+  return header;
+}
+
+/** The execution as Kestra's API returns it. O(task runs): for the API, not for step(). */
+export function toExecution(state: ExecState): Execution {
+  return { ...state.execution, taskRunList: state.order.toArray().map((id) => state.runs.get(id) as TaskRun) };
+}
+
+export function taskRun(state: ExecState, id: string): TaskRun {
+  const run = state.runs.get(id);
+  if (!run) throw new Error(`unknown task run ${id}`);
+  return run;
+}
+
+export function childIds(state: ExecState, parentId: string | undefined): List<string> {
+  return state.children.get(parentId ?? ROOT) ?? List();
+}
+
+export function childCounts(state: ExecState, parentId: string | undefined, group: Group): ChildCounts {
+  return state.counts.get(countKey(parentId, group)) ?? NO_CHILDREN;
+}
+
+function countDelta(counts: ChildCounts, state: StateType, sign: 1 | -1): ChildCounts {
+  return {
+    total: counts.total,
+    created: counts.created + (isCreated(state) ? sign : 0),
+    running: counts.running + (isRunning(state) ? sign : 0),
+    terminated: counts.terminated + (isTerminated(state) ? sign : 0),
+    failed: counts.failed + (state === "FAILED" ? sign : 0),
+    killed: counts.killed + (state === "KILLED" ? sign : 0),
+    warning: counts.warning + (state === "WARNING" ? sign : 0),
+    paused: counts.paused + (state === "PAUSED" ? sign : 0),
+  };
+}
+
+export function addTaskRun(state: ExecState, run: TaskRun, group: Group): ExecState {
+  const parent = run.parentTaskRunId ?? ROOT;
+  const counts = countDelta(childCounts(state, run.parentTaskRunId, group), run.state.current, 1);
+  return {
+    ...state,
+    runs: state.runs.set(run.id, run),
+    order: state.order.push(run.id),
+    children: state.children.set(parent, childIds(state, run.parentTaskRunId).push(run.id)),
+    counts: state.counts.set(countKey(run.parentTaskRunId, group), { ...counts, total: counts.total + 1 }),
+    groups: state.groups.set(run.id, group),
+  };
+}
+
+export function groupOfRun(state: ExecState, id: string): Group {
+  return state.groups.get(id) ?? "tasks";
+}
+
+/** Replaces a task run, keeping its parent's counts in step with its state. */
+export function updateTaskRun(state: ExecState, run: TaskRun): ExecState {
+  const previous = taskRun(state, run.id);
+  let counts = state.counts;
+  if (previous.state.current !== run.state.current) {
+    const group = groupOfRun(state, run.id);
+    const current = childCounts(state, run.parentTaskRunId, group);
+    counts = counts.set(
+      countKey(run.parentTaskRunId, group),
+      countDelta(countDelta(current, previous.state.current, -1), run.state.current, 1),
+    );
+  }
+  return { ...state, runs: state.runs.set(run.id, run), counts };
+}
+
+/** Removes task runs (restart drops errors-branch runs); O(removed + their siblings). */
+export function removeTaskRuns(state: ExecState, ids: ReadonlySet<string>): ExecState {
+  if (ids.size === 0) return state;
+  let next = state;
+  for (const id of ids) {
+    const run = taskRun(next, id);
+    const parent = run.parentTaskRunId ?? ROOT;
+    const group = groupOfRun(next, id);
+    const counts = countDelta(childCounts(next, run.parentTaskRunId, group), run.state.current, -1);
+    next = {
+      ...next,
+      runs: next.runs.delete(id),
+      children: next.children.set(
+        parent,
+        childIds(next, run.parentTaskRunId).filter((c) => c !== id),
+      ),
+      counts: next.counts.set(countKey(run.parentTaskRunId, group), { ...counts, total: counts.total - 1 }),
+      groups: next.groups.delete(id),
+    };
+  }
+  return { ...next, order: next.order.filter((id) => !ids.has(id)) };
+}
+
+export function setTaskRunState(state: ExecState, id: string, current: StateType, date: string): ExecState {
+  const run = taskRun(state, id);
+  return updateTaskRun(state, { ...run, state: withState(run.state, current, date) });
+}
+
+export function setExecutionState(state: ExecState, current: StateType, date: string): ExecState {
+  const execution = state.execution;
+  const next: State = withState(execution.state, current, date);
+  return next === execution.state ? state : { ...state, execution: { ...execution, state: next } };
+}

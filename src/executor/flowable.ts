@@ -1,0 +1,170 @@
+/**
+ * The contract of flowable tasks and the resolution rules they share (Kestra's
+ * FlowableUtils): which children to create next, and the flowable's final state once its
+ * children are done. Flowables are pure: they read the execution state and answer.
+ */
+import type { Task } from "../flow/model.js";
+import { type ChildCounts, childCounts, childIds, type ExecState, groupOfRun, taskRun } from "./exec-state.js";
+import type { FlowIndex } from "./flow-index.js";
+import { isTerminated, type StateType, type TaskRun } from "./model.js";
+
+export interface ChildSpec {
+  readonly task: Task;
+  readonly group: string;
+  readonly value?: string;
+  readonly iteration?: number;
+}
+
+export interface FlowableContext {
+  /** The flowable's task run; undefined for the flow itself (its top-level lists). */
+  readonly run: TaskRun | undefined;
+  readonly task: Task | undefined;
+  readonly state: ExecState;
+  readonly index: FlowIndex;
+  /** Child tasks of this flowable in a group (`tasks`, `errors`, `then`...), disabled ones left out. */
+  list(group: string): readonly Task[];
+  counts(group: string): ChildCounts;
+  /** The most recently created child task run. */
+  lastChild(): TaskRun | undefined;
+  /** The group a child task run belongs to. */
+  groupOf(run: TaskRun): string;
+  /** Renders a template against the flowable's variables, typed when it is one expression. */
+  render(template: unknown): unknown;
+}
+
+export interface Resolution {
+  /** Children to create now. */
+  readonly next: readonly ChildSpec[];
+  /** The final state, once the flowable is done. */
+  readonly state?: StateType;
+}
+
+export interface FlowableBehaviour {
+  resolve(context: FlowableContext): Resolution;
+  /** Outputs of the flowable task run (If: evaluationResult, Switch: value...). */
+  outputs?(context: FlowableContext): Readonly<Record<string, unknown>> | undefined;
+}
+
+const WAIT: Resolution = { next: [] };
+
+/**
+ * Kestra's final state of a list of children: KILLED over FAILED over WARNING over PAUSED
+ * over SUCCESS.
+ */
+export function guessFinalState(counts: ChildCounts): StateType {
+  if (counts.killed > 0) return "KILLED";
+  if (counts.failed > 0) return "FAILED";
+  if (counts.warning > 0) return "WARNING";
+  if (counts.paused > 0) return "PAUSED";
+  return "SUCCESS";
+}
+
+/** A list of children run one after another: `tasks`, then `errors` if one failed, then `finally`. */
+export interface SequentialLists {
+  readonly tasks: string;
+  readonly errors?: string;
+  readonly finally?: string;
+}
+
+const DEFAULT_LISTS: SequentialLists = { tasks: "tasks", errors: "errors", finally: "finally" };
+
+/**
+ * Sequential resolution, from the last child only (no rescanning): wait while it runs;
+ * after it, the next task of its list; a failure in `tasks` switches to `errors`; after
+ * `tasks` (and `errors`) comes `finally`; the final state is taken from `tasks` alone,
+ * so a flowable whose child failed stays FAILED even when its errors branch succeeds.
+ */
+export function resolveSequential(context: FlowableContext, lists: SequentialLists = DEFAULT_LISTS): Resolution {
+  const last = context.lastChild();
+  const first = (group: string | undefined): Resolution | undefined => {
+    if (group === undefined) return undefined;
+    const task = context.list(group)[0];
+    return task ? { next: [{ task, group }] } : undefined;
+  };
+  const afterTasks = (): Resolution =>
+    first(lists.finally) ?? { next: [], state: guessFinalState(context.counts(lists.tasks)) };
+  if (last === undefined) return first(lists.tasks) ?? afterTasks();
+  if (!isTerminated(last.state.current)) return WAIT;
+  const group = context.groupOf(last);
+  const following = (): Resolution | undefined => {
+    const task = context.index.nextSibling(last.taskId);
+    return task ? { next: [{ task, group }] } : undefined;
+  };
+  if (group === lists.tasks) {
+    if (last.state.current === "FAILED") return first(lists.errors) ?? afterTasks();
+    if (last.state.current === "KILLED") return afterTasks();
+    return following() ?? afterTasks();
+  }
+  if (group === lists.errors) return following() ?? afterTasks();
+  if (group === lists.finally) {
+    return following() ?? { next: [], state: guessFinalState(context.counts(lists.tasks)) };
+  }
+  return WAIT;
+}
+
+/** Builds the context a flowable resolves in. */
+export function flowableContext(
+  state: ExecState,
+  index: FlowIndex,
+  run: TaskRun | undefined,
+  render: (template: unknown) => unknown,
+): FlowableContext {
+  const parentId = run?.id;
+  const parentTaskId = run?.taskId;
+  return {
+    run,
+    task: run ? index.task(run.taskId).task : undefined,
+    state,
+    index,
+    list: (group) => index.list(parentTaskId, group),
+    counts: (group) => childCounts(state, parentId, group),
+    lastChild: () => {
+      const id = childIds(state, parentId).last();
+      return id === undefined ? undefined : taskRun(state, id);
+    },
+    groupOf: (child) => groupOfRun(state, child.id),
+    render,
+  };
+}
+
+/**
+ * Concurrent resolution (Parallel, EachParallel, Dag without dependencies): create the
+ * children not yet created, at most `concurrent` running at once (0 = no limit). After a
+ * failure no new child starts; once the running ones end, `errors` run, then `finally`.
+ */
+export function resolveConcurrent(
+  context: FlowableContext,
+  concurrent: number,
+  lists: SequentialLists = DEFAULT_LISTS,
+): Resolution {
+  const tasks = context.list(lists.tasks);
+  const counts = context.counts(lists.tasks);
+  const failed = counts.failed > 0 || counts.killed > 0;
+  if (!failed && counts.total < tasks.length) {
+    const running = counts.total - counts.terminated;
+    const slots = concurrent > 0 ? Math.max(0, concurrent - running) : tasks.length;
+    const group = lists.tasks;
+    return { next: tasks.slice(counts.total, counts.total + slots).map((task) => ({ task, group })) };
+  }
+  if (counts.terminated < counts.total) return WAIT;
+  if (counts.failed > 0 && lists.errors !== undefined) {
+    const errors = context.list(lists.errors);
+    const errorCounts = context.counts(lists.errors);
+    const group = lists.errors;
+    if (errorCounts.total < errors.length)
+      return { next: errors.slice(errorCounts.total).map((task) => ({ task, group })) };
+    if (errorCounts.terminated < errorCounts.total) return WAIT;
+  }
+  return resolveFinally(context, lists, counts);
+}
+
+/** `finally` children one after another, then the state of `tasks`. */
+function resolveFinally(context: FlowableContext, lists: SequentialLists, counts: ChildCounts): Resolution {
+  const done: Resolution = { next: [], state: guessFinalState(counts) };
+  if (lists.finally === undefined) return done;
+  const list = context.list(lists.finally);
+  const finallyCounts = context.counts(lists.finally);
+  if (finallyCounts.terminated < finallyCounts.total) return WAIT;
+  const task = list[finallyCounts.total];
+  return task ? { next: [{ task, group: lists.finally }] } : done;
+}

@@ -1,0 +1,141 @@
+/**
+ * Executions and task runs with Kestra's shapes and names, as the API returns them:
+ * `taskRunList`, `parentTaskRunId`, `value`, `iteration`, `attempts`, `outputs`,
+ * `state.current` and `state.histories`.
+ */
+
+export const STATE_TYPES = [
+  "CREATED",
+  "SUBMITTED",
+  "RUNNING",
+  "PAUSED",
+  "RESTARTED",
+  "KILLING",
+  "SUCCESS",
+  "WARNING",
+  "FAILED",
+  "KILLED",
+  "CANCELLED",
+  "QUEUED",
+  "RETRYING",
+  "RETRIED",
+  "SKIPPED",
+  "BREAKPOINT",
+  "RESUBMITTED",
+] as const;
+
+export type StateType = (typeof STATE_TYPES)[number];
+
+export interface StateHistory {
+  readonly state: StateType;
+  /** ISO instant. */
+  readonly date: string;
+}
+
+export interface State {
+  readonly current: StateType;
+  readonly histories: readonly StateHistory[];
+}
+
+export interface Attempt {
+  readonly state: State;
+  readonly logFile?: string;
+}
+
+export interface TaskRun {
+  readonly id: string;
+  readonly executionId: string;
+  readonly namespace: string;
+  readonly flowId: string;
+  readonly taskId: string;
+  readonly parentTaskRunId?: string;
+  /** Iteration value of a ForEach/Each* child (a string; objects are JSON). */
+  readonly value?: string;
+  /** LoopUntil iteration counter, ForEachItem batch index. */
+  readonly iteration?: number;
+  readonly attempts?: readonly Attempt[];
+  readonly outputs?: Readonly<Record<string, unknown>> | null;
+  readonly state: State;
+  /** Generated at run time by a worker task (WorkingDirectory children). */
+  readonly dynamic?: boolean;
+}
+
+export interface Label {
+  readonly key: string;
+  readonly value: string;
+}
+
+export interface ExecutionTrigger {
+  readonly id: string;
+  readonly type: string;
+  readonly variables?: Readonly<Record<string, unknown>>;
+}
+
+export interface Execution {
+  readonly id: string;
+  readonly namespace: string;
+  readonly flowId: string;
+  readonly flowRevision: number;
+  readonly taskRunList: readonly TaskRun[];
+  readonly inputs: Readonly<Record<string, unknown>>;
+  readonly outputs?: Readonly<Record<string, unknown>> | null;
+  readonly labels: readonly Label[];
+  readonly variables?: Readonly<Record<string, unknown>>;
+  readonly state: State;
+  readonly parentId?: string;
+  readonly originalId: string;
+  readonly trigger?: ExecutionTrigger;
+  readonly deleted: boolean;
+  readonly metadata: { readonly attemptNumber: number; readonly originalCreatedDate: string };
+  readonly scheduleDate?: string;
+}
+
+const TERMINATED: ReadonlySet<StateType> = new Set([
+  "FAILED",
+  "WARNING",
+  "SUCCESS",
+  "KILLED",
+  "CANCELLED",
+  "RETRIED",
+  "SKIPPED",
+  "RESUBMITTED",
+]);
+const RUNNING: ReadonlySet<StateType> = new Set(["RUNNING", "KILLING", "SUBMITTED"]);
+const CREATED: ReadonlySet<StateType> = new Set(["CREATED", "RESTARTED"]);
+
+export function isTerminated(state: StateType): boolean {
+  return TERMINATED.has(state);
+}
+
+export function isRunning(state: StateType): boolean {
+  return RUNNING.has(state);
+}
+
+export function isCreated(state: StateType): boolean {
+  return CREATED.has(state);
+}
+
+export function isFailed(state: StateType): boolean {
+  return state === "FAILED";
+}
+
+/** A new state history: the first entry. */
+export function newState(current: StateType, date: string): State {
+  return { current, histories: [{ state: current, date }] };
+}
+
+/** Kestra's withState: a no-op when already in that state, so histories never repeat a state. */
+export function withState(state: State, current: StateType, date: string): State {
+  if (state.current === current) return state;
+  return { current, histories: [...state.histories, { state: current, date }] };
+}
+
+/** The date a state was first entered, or the first history's date. */
+export function startDate(state: State): string | undefined {
+  return state.histories[0]?.date;
+}
+
+/** End date: the last history date when terminated (or PAUSED), as Kestra's State JSON exposes it. */
+export function endDate(state: State): string | undefined {
+  return isTerminated(state.current) || state.current === "PAUSED" ? state.histories.at(-1)?.date : undefined;
+}

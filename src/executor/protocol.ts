@@ -1,0 +1,74 @@
+/**
+ * What goes into step() and what comes out: events (things that happened) and commands
+ * (things the host must do). Both are discriminated unions keyed by `type`, plain data
+ * that can cross an RPC boundary or be stored.
+ */
+import type { StateType } from "./model.js";
+
+export interface LogLine {
+  readonly taskRunId?: string;
+  readonly taskId?: string;
+  readonly attemptNumber?: number;
+  readonly level: "TRACE" | "DEBUG" | "INFO" | "WARN" | "ERROR";
+  readonly message: string;
+  /** ISO instant. */
+  readonly timestamp: string;
+}
+
+export type ExecutorEvent =
+  /** The execution was created: resolve its first task runs. */
+  | { readonly type: "execution.start" }
+  /** A runnable task ended (on the host or the script runner). */
+  | {
+      readonly type: "task.ended";
+      readonly taskRunId: string;
+      readonly state: Extract<StateType, "SUCCESS" | "WARNING" | "FAILED" | "KILLED">;
+      readonly outputs?: Readonly<Record<string, unknown>>;
+      readonly logs?: readonly LogLine[];
+      /** Why it failed, logged at ERROR on the task run. */
+      readonly error?: string;
+    }
+  /** A timer set by a `timer.set` command fired. */
+  | { readonly type: "timer.fired"; readonly timerId: string }
+  /** A child execution started by `subflow.start` ended. */
+  | {
+      readonly type: "subflow.ended";
+      readonly taskRunId: string;
+      readonly executionId: string;
+      readonly state: StateType;
+      readonly outputs?: Readonly<Record<string, unknown>> | null;
+    }
+  | { readonly type: "execution.kill" }
+  | { readonly type: "execution.resume"; readonly inputs?: Readonly<Record<string, unknown>> };
+
+export type ExecutorCommand =
+  /** Run a runnable task; answer with a `task.ended` event. */
+  | {
+      readonly type: "task.run";
+      readonly taskRunId: string;
+      readonly taskId: string;
+      readonly taskType: string;
+      readonly attemptNumber: number;
+      /** Runtime limit from the task's `timeout`, in milliseconds. */
+      readonly timeoutMs?: number;
+    }
+  /** Stop a running task (kill); the host answers with `task.ended` KILLED. */
+  | { readonly type: "task.kill"; readonly taskRunId: string }
+  /** Fire `timer.fired` with this id at this instant (replaces a timer with the same id). */
+  | { readonly type: "timer.set"; readonly timerId: string; readonly at: string }
+  | { readonly type: "timer.cancel"; readonly timerId: string }
+  /** Start a child execution; answer with `subflow.ended` when it ends (if `wait`). */
+  | {
+      readonly type: "subflow.start";
+      readonly taskRunId: string;
+      readonly namespace: string;
+      readonly flowId: string;
+      readonly revision?: number;
+      readonly inputs: Readonly<Record<string, unknown>>;
+      readonly labels: readonly { readonly key: string; readonly value: string }[];
+      readonly wait: boolean;
+    }
+  /** Kill a child execution (kill cascade). */
+  | { readonly type: "subflow.kill"; readonly executionId: string }
+  /** The execution reached a terminal state. */
+  | { readonly type: "execution.ended"; readonly state: StateType };

@@ -1,0 +1,377 @@
+/**
+ * step(state, event, deps): the executor as a pure, synchronous state machine. An event
+ * comes in; the task runs it affects change; every flowable whose children changed (and
+ * only those) is asked what comes next, until nothing changes; the new state and the
+ * commands for the host come out. Time, ids and randomness arrive in `deps`.
+ */
+import { toJson } from "../expression/values.js";
+import type { Flow, Task } from "../flow/model.js";
+import { parseDurationMs } from "../util/duration.js";
+import { addTaskRun, type ExecState, ROOT, setExecutionState, taskRun, updateTaskRun } from "./exec-state.js";
+import type { FlowIndex } from "./flow-index.js";
+import { type FlowableBehaviour, flowableContext, type Resolution, resolveSequential } from "./flowable.js";
+import { isTerminated, newState, type StateType, type TaskRun, withState } from "./model.js";
+import type { ExecutorCommand, ExecutorEvent, LogLine } from "./protocol.js";
+import { nextRetryDate, retryFor } from "./retry.js";
+import { runVariables } from "./variables.js";
+
+export interface StepDeps {
+  /** The instant of this step (ISO). */
+  readonly now: string;
+  /** A new unique id (Kestra's base62 ids in production, counters in tests). */
+  readonly newId: () => string;
+  /** A number in [0, 1) for random retry intervals. */
+  readonly random: () => number;
+  readonly index: FlowIndex;
+  /** Synchronous typed rendering of a template against variables. */
+  readonly render: (template: unknown, variables: Readonly<Record<string, unknown>>) => unknown;
+  /** The behaviour of a flowable task type. */
+  readonly flowable: (type: string) => FlowableBehaviour | undefined;
+}
+
+export interface StepResult {
+  readonly state: ExecState;
+  readonly commands: readonly ExecutorCommand[];
+  readonly logs: readonly LogLine[];
+}
+
+export function step(state: ExecState, event: ExecutorEvent, deps: StepDeps): StepResult {
+  const stepper = new Stepper(state, deps);
+  stepper.handle(event);
+  stepper.drain();
+  return { state: stepper.state, commands: stepper.commands, logs: stepper.logs };
+}
+
+const RETRY_TIMER = "retry:";
+
+class Stepper {
+  readonly commands: ExecutorCommand[] = [];
+  readonly logs: LogLine[] = [];
+  /** Flowable task runs (or ROOT, the flow itself) whose children changed. */
+  private readonly dirty = new Set<string>();
+
+  constructor(
+    public state: ExecState,
+    private readonly deps: StepDeps,
+  ) {}
+
+  handle(event: ExecutorEvent): void {
+    switch (event.type) {
+      case "execution.start":
+        if (this.state.execution.state.current !== "CREATED") return;
+        this.state = setExecutionState(this.state, "RUNNING", this.deps.now);
+        this.dirty.add(ROOT);
+        return;
+      case "task.ended":
+        this.taskEnded(event);
+        return;
+      case "timer.fired":
+        if (event.timerId.startsWith(RETRY_TIMER)) this.retryNow(event.timerId.slice(RETRY_TIMER.length));
+        return;
+      case "execution.kill":
+        this.kill();
+        return;
+      default:
+        return;
+    }
+  }
+
+  /** Resolves every changed flowable until nothing changes. */
+  drain(): void {
+    while (this.dirty.size > 0) {
+      const [id] = this.dirty;
+      if (id === undefined) break;
+      this.dirty.delete(id);
+      if (id === ROOT) this.resolveRoot();
+      else this.resolveFlowable(id);
+    }
+  }
+
+  private log(run: TaskRun | undefined, level: LogLine["level"], message: string): void {
+    this.logs.push({
+      ...(run ? { taskRunId: run.id, taskId: run.taskId, attemptNumber: Math.max(1, run.attempts?.length ?? 1) } : {}),
+      level,
+      message,
+      timestamp: this.deps.now,
+    });
+  }
+
+  private markParentDirty(run: TaskRun): void {
+    this.dirty.add(run.parentTaskRunId ?? ROOT);
+  }
+
+  private variables(run: TaskRun | undefined): Record<string, unknown> {
+    const type = run ? this.deps.index.task(run.taskId).task.type : undefined;
+    return runVariables(this.state, this.deps.index.flow, run, type);
+  }
+
+  // ---- task runs -------------------------------------------------------------------
+
+  private create(specs: Resolution["next"], parent: TaskRun | undefined): void {
+    for (const spec of specs) {
+      const run: TaskRun = {
+        id: this.deps.newId(),
+        executionId: this.state.execution.id,
+        namespace: this.state.execution.namespace,
+        flowId: this.state.execution.flowId,
+        taskId: spec.task.id,
+        ...(parent ? { parentTaskRunId: parent.id } : {}),
+        ...(spec.value !== undefined ? { value: spec.value } : {}),
+        ...(spec.iteration !== undefined ? { iteration: spec.iteration } : {}),
+        outputs: null,
+        state: newState("CREATED", this.deps.now),
+      };
+      this.state = addTaskRun(this.state, run, spec.group);
+      this.dispatch(run, spec.task);
+    }
+  }
+
+  /** Starts a CREATED task run: runIf, then run it (runnable) or resolve its children (flowable). */
+  private dispatch(run: TaskRun, task: Task): void {
+    if (this.state.execution.state.current === "KILLING") {
+      this.finish(run, "KILLED");
+      return;
+    }
+    if (task.runIf !== undefined) {
+      let go: boolean;
+      try {
+        go = truthy(this.deps.render(task.runIf, this.variables(run)));
+      } catch (error) {
+        this.log(run, "ERROR", `Unable to evaluate runIf: ${message(error)}`);
+        this.finish(run, "FAILED");
+        return;
+      }
+      if (!go) {
+        this.finish(run, "SKIPPED");
+        return;
+      }
+    }
+    const { plugin } = this.deps.index.task(task.id);
+    if (plugin.category === "task" && plugin.kind === "flowable") {
+      this.setState(run.id, "RUNNING");
+      this.dirty.add(run.id);
+      return;
+    }
+    this.startAttempt(run.id);
+    const started = taskRun(this.state, run.id);
+    const timeout = task.timeout === undefined ? undefined : this.timeoutMs(run, task.timeout);
+    if (timeout === null) return;
+    this.commands.push({
+      type: "task.run",
+      taskRunId: run.id,
+      taskId: run.taskId,
+      taskType: task.type,
+      attemptNumber: started.attempts?.length ?? 1,
+      ...(timeout === undefined ? {} : { timeoutMs: timeout }),
+    });
+  }
+
+  /** The task's timeout in ms (rendered when it is an expression); null when it cannot be read (the run failed). */
+  private timeoutMs(run: TaskRun, timeout: string): number | null {
+    try {
+      return parseDurationMs(String(this.deps.render(timeout, this.variables(run))));
+    } catch (error) {
+      this.log(run, "ERROR", `Invalid timeout: ${message(error)}`);
+      this.finish(taskRun(this.state, run.id), "FAILED");
+      return null;
+    }
+  }
+
+  private startAttempt(id: string): void {
+    const run = taskRun(this.state, id);
+    const attempt = { state: newState("RUNNING", this.deps.now) };
+    this.state = updateTaskRun(this.state, {
+      ...run,
+      state: withState(run.state, "RUNNING", this.deps.now),
+      attempts: [...(run.attempts ?? []), attempt],
+    });
+  }
+
+  private setState(id: string, current: StateType): TaskRun {
+    const run = taskRun(this.state, id);
+    const next = { ...run, state: withState(run.state, current, this.deps.now) };
+    this.state = updateTaskRun(this.state, next);
+    return next;
+  }
+
+  /** Ends a task run in a terminal state and wakes its parent. */
+  private finish(run: TaskRun, current: StateType, outputs?: Readonly<Record<string, unknown>> | null): void {
+    const latest = taskRun(this.state, run.id);
+    const attempts = latest.attempts?.map((attempt, i, all) =>
+      i === all.length - 1 ? { ...attempt, state: withState(attempt.state, current, this.deps.now) } : attempt,
+    );
+    const next: TaskRun = {
+      ...latest,
+      ...(attempts ? { attempts } : {}),
+      ...(outputs !== undefined ? { outputs } : {}),
+      state: withState(latest.state, current, this.deps.now),
+    };
+    this.state = updateTaskRun(this.state, next);
+    this.markParentDirty(next);
+  }
+
+  private taskEnded(event: Extract<ExecutorEvent, { type: "task.ended" }>): void {
+    const run = taskRun(this.state, event.taskRunId);
+    if (isTerminated(run.state.current)) return; // a duplicate report after a replay
+    for (const line of event.logs ?? []) this.logs.push(line);
+    if (event.error) this.log(run, "ERROR", event.error);
+    const { task } = this.deps.index.task(run.taskId);
+    let state: StateType = event.state;
+    if (state === "FAILED" && this.retryLater(run, task, event.outputs)) return;
+    const retried = (run.attempts?.length ?? 0) > 1;
+    if (state === "SUCCESS" && retried && retryFor(this.deps.index, run.taskId)?.warningOnRetry) state = "WARNING";
+    if (state === "FAILED" && task.allowFailure) state = "WARNING";
+    if (state === "WARNING" && task.allowWarning) state = "SUCCESS";
+    this.finish(run, state, event.outputs ?? run.outputs ?? null);
+  }
+
+  /** Schedules another attempt when the task's retry allows one; true when it does. */
+  private retryLater(run: TaskRun, task: Task, outputs: Readonly<Record<string, unknown>> | undefined): boolean {
+    const retry = retryFor(this.deps.index, task.id);
+    if (!retry || retry.behavior === "CREATE_NEW_EXECUTION") return false;
+    const at = nextRetryDate(retry, run, this.deps.now, this.deps.random());
+    if (at === undefined) return false;
+    const attempts = (run.attempts ?? []).map((attempt, i, all) =>
+      i === all.length - 1 ? { ...attempt, state: withState(attempt.state, "FAILED", this.deps.now) } : attempt,
+    );
+    const failed = { ...run, attempts, outputs: outputs ?? run.outputs ?? null };
+    const retrying = {
+      ...failed,
+      state: withState(withState(failed.state, "FAILED", this.deps.now), "RETRYING", this.deps.now),
+    };
+    this.state = updateTaskRun(this.state, retrying);
+    this.state = setExecutionState(this.state, "RETRYING", this.deps.now);
+    this.commands.push({ type: "timer.set", timerId: `${RETRY_TIMER}${run.id}`, at });
+    return true;
+  }
+
+  private retryNow(id: string): void {
+    const run = this.state.runs.get(id);
+    if (run?.state.current !== "RETRYING") return;
+    this.setState(id, "CREATED");
+    if (this.state.execution.state.current === "RETRYING") {
+      this.state = setExecutionState(this.state, "RUNNING", this.deps.now);
+    }
+    this.dispatch(taskRun(this.state, id), this.deps.index.task(run.taskId).task);
+  }
+
+  // ---- flowables and the flow ----------------------------------------------------------
+
+  private resolveFlowable(id: string): void {
+    const run = taskRun(this.state, id);
+    if (run.state.current !== "RUNNING") return;
+    const { task } = this.deps.index.task(run.taskId);
+    const behaviour = this.deps.flowable(task.type);
+    if (!behaviour) {
+      this.log(run, "ERROR", `Tern cannot run ${task.type} yet`);
+      this.finish(run, "FAILED");
+      return;
+    }
+    const context = flowableContext(this.state, this.deps.index, run, (template) =>
+      this.deps.render(template, this.variables(run)),
+    );
+    let resolution: Resolution;
+    let outputs: Readonly<Record<string, unknown>> | undefined;
+    try {
+      resolution = behaviour.resolve(context);
+      outputs = behaviour.outputs?.(context);
+    } catch (error) {
+      this.log(run, "ERROR", message(error));
+      this.finish(run, "FAILED");
+      return;
+    }
+    if (outputs !== undefined && run.outputs !== outputs) {
+      this.state = updateTaskRun(this.state, { ...taskRun(this.state, id), outputs });
+    }
+    this.create(resolution.next, taskRun(this.state, id));
+    if (resolution.state !== undefined) {
+      let final = resolution.state;
+      if (final === "FAILED" && task.allowFailure) final = "WARNING";
+      if (final === "WARNING" && task.allowWarning) final = "SUCCESS";
+      this.finish(taskRun(this.state, id), final);
+    }
+  }
+
+  private resolveRoot(): void {
+    const current = this.state.execution.state.current;
+    if (isTerminated(current) || current === "PAUSED" || current === "RETRYING") return;
+    const context = flowableContext(this.state, this.deps.index, undefined, (template) =>
+      this.deps.render(template, this.variables(undefined)),
+    );
+    const resolution = resolveSequential(context);
+    this.create(resolution.next, undefined);
+    if (resolution.state !== undefined && this.state.execution.state.current !== "KILLING") this.end(resolution.state);
+    else if (resolution.state !== undefined) this.end("KILLED");
+  }
+
+  private end(state: StateType): void {
+    let final = state;
+    const outputs = this.deps.index.flow.outputs;
+    if (outputs?.length && final !== "KILLED") {
+      try {
+        const rendered = this.flowOutputs(outputs);
+        this.state = { ...this.state, execution: { ...this.state.execution, outputs: rendered } };
+      } catch (error) {
+        this.log(undefined, "ERROR", `Failed to render output values: ${message(error)}`);
+        final = "FAILED";
+      }
+    }
+    this.state = setExecutionState(this.state, final, this.deps.now);
+    this.log(undefined, "INFO", `Flow completed with state ${final}`);
+    this.commands.push({ type: "execution.ended", state: final });
+  }
+
+  /** Flow `outputs`, rendered when the execution ends; a map given to a STRING output becomes its JSON text. */
+  private flowOutputs(outputs: NonNullable<Flow["outputs"]>): Record<string, unknown> {
+    const variables = this.variables(undefined);
+    const rendered: Record<string, unknown> = {};
+    for (const output of outputs) {
+      const value = renderDeep(output.value, (template) => this.deps.render(template, variables));
+      rendered[output.id] =
+        output.type === "STRING" && value !== null && typeof value === "object" ? toJson(value) : value;
+    }
+    return rendered;
+  }
+
+  // ---- kill -----------------------------------------------------------------------------
+
+  private kill(): void {
+    const current = this.state.execution.state.current;
+    if (isTerminated(current) || current === "KILLING") return;
+    this.state = setExecutionState(this.state, "KILLING", this.deps.now);
+    for (const id of this.state.order) {
+      const run = taskRun(this.state, id);
+      if (isTerminated(run.state.current)) continue;
+      if (run.state.current === "CREATED" || run.state.current === "RETRYING") {
+        this.finish(run, "KILLED");
+      } else if (this.deps.index.task(run.taskId).plugin.category === "task") {
+        const { plugin } = this.deps.index.task(run.taskId);
+        if (plugin.category === "task" && plugin.kind === "runnable") {
+          this.setState(run.id, "KILLING");
+          this.commands.push({ type: "task.kill", taskRunId: run.id });
+        }
+      }
+    }
+    this.dirty.add(ROOT);
+  }
+}
+
+function renderDeep(value: unknown, render: (template: string) => unknown): unknown {
+  if (typeof value === "string") return render(value);
+  if (Array.isArray(value)) return value.map((item) => renderDeep(item, render));
+  if (value !== null && typeof value === "object") {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, renderDeep(v, render)]));
+  }
+  return value;
+}
+
+function message(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** Kestra's TruthUtils for runIf: false only for null, "", "false", "0" and "-0". */
+export function truthy(value: unknown): boolean {
+  if (value === null || value === undefined) return false;
+  const text = typeof value === "string" ? value : String(value);
+  return !["", "false", "0", "-0"].includes(text.trim());
+}

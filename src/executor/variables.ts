@@ -1,0 +1,156 @@
+/**
+ * The variables a task (or runIf, or a flowable's expressions) renders against — Kestra's
+ * RunVariables: flow, execution, task, taskrun, parents/parent, outputs, tasks, inputs,
+ * vars, labels, trigger, envs, globals.
+ */
+import { Temporal } from "temporal-polyfill";
+import type { Flow } from "../flow/model.js";
+import { type ExecState, taskRun } from "./exec-state.js";
+import type { TaskRun } from "./model.js";
+
+export interface HostVariables {
+  /** `envs`: environment variables with the ENV_ prefix stripped and lower-cased. */
+  readonly envs?: Readonly<Record<string, string>>;
+  /** `globals`: the server's global variables. */
+  readonly globals?: Readonly<Record<string, unknown>>;
+}
+
+type Json = Record<string, unknown>;
+
+/** `outputs.<taskId>[.<value>...]`: task run outputs nested by the iteration values of their valued ancestors. */
+export function outputsVariable(state: ExecState): Json {
+  const outputs: Json = {};
+  for (const id of state.order) {
+    const run = state.runs.get(id);
+    if (!run?.outputs) continue;
+    const path = [run.taskId, ...valuesOf(state, run)];
+    let target = outputs;
+    for (const key of path.slice(0, -1)) target = child(target, key);
+    const last = path[path.length - 1] as string;
+    const previous = target[last];
+    target[last] =
+      previous !== null && typeof previous === "object" && !Array.isArray(previous)
+        ? { ...(previous as Json), ...run.outputs }
+        : { ...run.outputs };
+  }
+  return outputs;
+}
+
+/** The map under `key`, created when missing. */
+function child(target: Json, key: string): Json {
+  const next = target[key];
+  if (next !== null && typeof next === "object" && !Array.isArray(next)) return next as Json;
+  const created: Json = {};
+  target[key] = created;
+  return created;
+}
+
+/** Iteration values of the task run's valued ancestors, outermost first, then its own. */
+function valuesOf(state: ExecState, run: TaskRun): string[] {
+  const values: string[] = [];
+  for (let current: TaskRun | undefined = run; current; ) {
+    if (current.value !== undefined) values.unshift(current.value);
+    current = current.parentTaskRunId ? taskRun(state, current.parentTaskRunId) : undefined;
+  }
+  return values;
+}
+
+/** `tasks.<taskId>.state`, or `tasks.<taskId>.<value>.state` for looped tasks. */
+function tasksVariable(state: ExecState): Json {
+  const tasks: Json = {};
+  for (const id of state.order) {
+    const run = state.runs.get(id);
+    if (!run) continue;
+    const path = [run.taskId, ...valuesOf(state, run)];
+    let target = tasks;
+    for (const key of path) target = child(target, key);
+    target.state = run.state.current;
+  }
+  return tasks;
+}
+
+function labelsVariable(state: ExecState): Json {
+  const labels: Json = {};
+  const system: Json = {};
+  for (const { key, value } of state.execution.labels) {
+    if (key.startsWith("system.")) {
+      if (!(key.slice(7) in system)) system[key.slice(7)] = value;
+    } else if (!(key in labels)) {
+      labels[key] = value;
+    }
+  }
+  if (Object.keys(system).length > 0) labels.system = system;
+  return labels;
+}
+
+/** `parents`: the task run's valued ancestors (closest first) with their outputs. */
+function parentsVariable(state: ExecState, run: TaskRun, outputs: Json): Json[] {
+  const parents: Json[] = [];
+  for (let id = run.parentTaskRunId; id; ) {
+    const parent = taskRun(state, id);
+    if (parent.value !== undefined || parent.outputs) {
+      parents.push({
+        taskrun: { value: parent.value ?? null },
+        ...(parent.outputs ? { outputs: outputs[parent.taskId] ?? parent.outputs } : {}),
+      });
+    }
+    id = parent.parentTaskRunId;
+  }
+  return parents;
+}
+
+export function runVariables(
+  state: ExecState,
+  flow: Flow,
+  run: TaskRun | undefined,
+  taskType: string | undefined,
+  host: HostVariables = {},
+): Json {
+  const execution = state.execution;
+  const outputs = outputsVariable(state);
+  const variables: Json = {
+    ...(execution.variables ?? {}),
+    flow: { id: flow.id, namespace: flow.namespace, revision: execution.flowRevision, tenantId: "main" },
+    execution: {
+      id: execution.id,
+      startDate: instant(execution.state.histories[0]?.date),
+      originalId: execution.originalId,
+    },
+    inputs: withInputDefaults(flow, execution.inputs),
+    outputs,
+    tasks: tasksVariable(state),
+    vars: flow.variables ?? {},
+    labels: labelsVariable(state),
+    envs: host.envs ?? {},
+    globals: host.globals ?? {},
+  };
+  if (execution.trigger) variables.trigger = execution.trigger.variables ?? {};
+  if (run) {
+    variables.task = { id: run.taskId, type: taskType ?? null };
+    variables.taskrun = {
+      id: run.id,
+      startDate: instant(run.state.histories[0]?.date),
+      attemptsCount: Math.max(0, (run.attempts?.length ?? 1) - 1),
+      ...(run.parentTaskRunId ? { parentId: run.parentTaskRunId } : {}),
+      ...(run.value !== undefined ? { value: run.value } : {}),
+      ...(run.iteration !== undefined ? { iteration: run.iteration } : {}),
+    };
+    const parents = parentsVariable(state, run, outputs);
+    variables.parents = parents;
+    if (parents[0]) variables.parent = parents[0];
+  }
+  return variables;
+}
+
+/** Kestra re-adds flow defaults for inputs an execution lacks (executions made by triggers, raw inputs). */
+function withInputDefaults(flow: Flow, inputs: Readonly<Record<string, unknown>>): Json {
+  const out: Json = { ...inputs };
+  for (const input of flow.inputs ?? []) {
+    if (input.defaults !== undefined && !(input.id in out)) out[input.id] = input.defaults;
+  }
+  return out;
+}
+
+function instant(date: string | undefined): Temporal.Instant | null {
+  return date ? Temporal.Instant.from(date) : null;
+}

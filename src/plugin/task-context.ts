@@ -1,0 +1,53 @@
+/**
+ * What a runnable task sees while it runs: its raw properties, rendering against the
+ * execution's variables, a logger, an abort signal (kill, timeout) and the clock. All I/O
+ * goes through here, so a task runs the same on every host.
+ */
+
+export interface TaskLogger {
+  trace(message: string): void;
+  debug(message: string): void;
+  info(message: string): void;
+  warn(message: string): void;
+  error(message: string): void;
+}
+
+export interface TaskContext {
+  readonly executionId: string;
+  readonly namespace: string;
+  readonly flowId: string;
+  readonly taskId: string;
+  readonly taskRunId: string;
+  /** 1-based number of this attempt. */
+  readonly attemptNumber: number;
+  /** The task's properties as the flow declares them (defaults applied, not rendered). */
+  readonly properties: Readonly<Record<string, unknown>>;
+  /** Renders a property: strings are templates (typed when one expression), maps and lists recursively. */
+  render(value: unknown): Promise<unknown>;
+  /** Renders a template to text. */
+  renderString(template: string): Promise<string>;
+  readonly logger: TaskLogger;
+  /** Aborted when the task is killed or times out. */
+  readonly signal: AbortSignal;
+  now(): Date;
+}
+
+/** How a task ended: SUCCESS unless it says otherwise, with its outputs. */
+export interface TaskOutcome {
+  readonly state?: "SUCCESS" | "WARNING" | "FAILED";
+  readonly outputs?: Readonly<Record<string, unknown>>;
+}
+
+/** A task that fails on purpose (Fail, Assert) but still records outputs. */
+export class TaskFailure extends Error {
+  readonly code = "task.failed";
+  constructor(
+    message: string,
+    readonly outputs?: Readonly<Record<string, unknown>>,
+  ) {
+    super(message);
+    this.name = "TaskFailure";
+  }
+}
+
+export type RunTask = (context: TaskContext) => Promise<TaskOutcome | undefined>;

@@ -1,0 +1,155 @@
+/** The local host runs flows end to end with the real plugins and a fake clock. */
+import { describe, expect, it } from "vitest";
+import { registry } from "../../plugins/index.js";
+import { createEngine } from "../../src/expression/index.js";
+import { describeIssue, type Flow, parseFlow } from "../../src/flow/index.js";
+import { fakeClock } from "../../src/local/clock.js";
+import { LocalHost } from "../../src/local/host.js";
+import { sequentialIds } from "../../src/util/ids.js";
+
+function flow(source: string): Flow {
+  const result = parseFlow(source, { registry });
+  if (!result.ok) throw new Error(result.issues.map(describeIssue).join("\n"));
+  return result.flow;
+}
+
+function host() {
+  return new LocalHost({
+    registry,
+    engine: createEngine(),
+    clock: fakeClock(),
+    ids: sequentialIds("r"),
+    random: () => 0,
+  });
+}
+
+describe("LocalHost", () => {
+  it("runs tasks in order, passing outputs along", async () => {
+    const { execution, logs } = await host().run(
+      flow(`id: hello
+namespace: company.team
+inputs:
+  - id: name
+    type: STRING
+tasks:
+  - id: greet
+    type: io.kestra.plugin.core.debug.Return
+    format: Hello {{ inputs.name }}
+  - id: shout
+    type: io.kestra.plugin.core.log.Log
+    message: "{{ outputs.greet.value | upper }}"
+`),
+      { inputs: { name: "World" } },
+    );
+    expect(execution.state.current).toBe("SUCCESS");
+    expect(execution.taskRunList.map((r) => [r.taskId, r.state.current, r.attempts?.length])).toEqual([
+      ["greet", "SUCCESS", 1],
+      ["shout", "SUCCESS", 1],
+    ]);
+    expect(execution.taskRunList[0]?.outputs).toEqual({ value: "Hello World" });
+    expect(logs.find((l) => l.taskId === "shout")?.message).toBe("HELLO WORLD");
+  });
+
+  it("switches to errors when a task fails, and stays FAILED", async () => {
+    const { execution } = await host().run(
+      flow(`id: errors
+namespace: company.team
+tasks:
+  - id: ok
+    type: io.kestra.plugin.core.debug.Return
+    format: fine
+  - id: boom
+    type: io.kestra.plugin.core.execution.Fail
+  - id: never
+    type: io.kestra.plugin.core.debug.Return
+    format: unreachable
+errors:
+  - id: handle
+    type: io.kestra.plugin.core.log.Log
+    message: "handled"
+`),
+    );
+    expect(execution.state.current).toBe("FAILED");
+    expect(execution.taskRunList.map((r) => [r.taskId, r.state.current])).toEqual([
+      ["ok", "SUCCESS"],
+      ["boom", "FAILED"],
+      ["handle", "SUCCESS"],
+    ]);
+  });
+
+  it("retries with a constant interval on the fake clock", async () => {
+    const { execution } = await host().run(
+      flow(`id: retry
+namespace: company.team
+tasks:
+  - id: flaky
+    type: io.kestra.plugin.core.execution.Fail
+    condition: "{{ taskrun.attemptsCount < 2 }}"
+    retry:
+      type: constant
+      interval: PT10S
+      maxAttempts: 5
+`),
+    );
+    expect(execution.state.current).toBe("SUCCESS");
+    expect(execution.taskRunList[0]?.attempts?.map((a) => a.state.current)).toEqual(["FAILED", "FAILED", "SUCCESS"]);
+    expect(execution.taskRunList[0]?.state.histories.map((h) => h.state)).toEqual([
+      "CREATED",
+      "RUNNING",
+      "FAILED",
+      "RETRYING",
+      "CREATED",
+      "RUNNING",
+      "FAILED",
+      "RETRYING",
+      "CREATED",
+      "RUNNING",
+      "SUCCESS",
+    ]);
+  });
+
+  it("runs Parallel, If and Switch with their children", async () => {
+    const { execution } = await host().run(
+      flow(`id: flowables
+namespace: company.team
+tasks:
+  - id: parallel
+    type: io.kestra.plugin.core.flow.Parallel
+    tasks:
+      - id: a
+        type: io.kestra.plugin.core.debug.Return
+        format: a
+      - id: b
+        type: io.kestra.plugin.core.debug.Return
+        format: b
+  - id: if
+    type: io.kestra.plugin.core.flow.If
+    condition: "{{ outputs.a.value == 'a' }}"
+    then:
+      - id: yes
+        type: io.kestra.plugin.core.debug.Return
+        format: yes
+    else:
+      - id: no
+        type: io.kestra.plugin.core.debug.Return
+        format: no
+  - id: switch
+    type: io.kestra.plugin.core.flow.Switch
+    value: "{{ outputs.b.value }}"
+    cases:
+      a:
+        - id: case-a
+          type: io.kestra.plugin.core.debug.Return
+          format: A
+      b:
+        - id: case-b
+          type: io.kestra.plugin.core.debug.Return
+          format: B
+`),
+    );
+    expect(execution.state.current).toBe("SUCCESS");
+    expect(execution.taskRunList.map((r) => r.taskId)).toEqual(["parallel", "a", "b", "if", "yes", "switch", "case-b"]);
+    expect(execution.taskRunList.find((r) => r.taskId === "if")?.outputs).toEqual({ evaluationResult: true });
+    expect(execution.taskRunList.find((r) => r.taskId === "switch")?.outputs).toEqual({ value: "b", defaults: false });
+  });
+});
