@@ -26,7 +26,7 @@ export interface EngineOptions {
   readonly functions?: readonly FunctionDefinition[];
   readonly tests?: readonly TestDefinition[];
   readonly limits?: Partial<Limits>;
-  /** How many parsed templates to keep (least recently used are dropped). */
+  /** How many parsed templates to keep (the oldest are dropped first). */
   readonly cacheSize?: number;
 }
 
@@ -52,6 +52,56 @@ interface RenderState {
   readonly resolved: Map<string, { value?: unknown; error?: unknown }>;
   /** How deep render() calls are nested inside this render. */
   depth: number;
+}
+
+const systemNow = () => Temporal.Now.instant();
+const NO_STORES: RenderStores = {};
+
+/** What a filter or function sees of the render it runs in (one per call: methods live on the prototype). */
+class RenderCall implements CallContext {
+  readonly timeZone: string;
+  readonly locale: string;
+  readonly now: () => Temporal.Instant;
+  readonly stores: RenderStores;
+
+  constructor(
+    private readonly engine: ExpressionEngine,
+    private readonly scope: Scope,
+    private readonly evaluation: Evaluation,
+    private readonly state: RenderState,
+    private readonly root: Readonly<Record<string, unknown>>,
+  ) {
+    const { options } = state;
+    this.timeZone = options.timeZone ?? "UTC";
+    this.locale = options.locale ?? "en-US";
+    this.now = options.now ?? systemNow;
+    this.stores = options.stores ?? NO_STORES;
+  }
+
+  variable(name: string): unknown {
+    const found = { value: undefined as unknown };
+    return this.scope.lookup(name, found) ? found.value : undefined;
+  }
+
+  /** printContext() shows the execution's variables, not `set` ones nor Pebble's globals. */
+  variables(): Readonly<Record<string, unknown>> {
+    return this.root;
+  }
+
+  render(value: unknown, recursive: boolean): unknown {
+    return this.engine.renderNested(value, recursive, this.scope, this.evaluation, this.state);
+  }
+
+  await<T>(key: string, load: () => Promise<T>): T {
+    const entry = this.state.resolved.get(key);
+    if (entry === undefined) throw new Suspend(key, load);
+    if ("error" in entry) throw entry.error;
+    return entry.value as T;
+  }
+
+  registerSecret(value: string): void {
+    this.state.options.registerSecret?.(value);
+  }
 }
 
 /** Runs a synchronous render; a storage lookup it cannot wait for becomes a clear error. */
@@ -89,12 +139,9 @@ export class ExpressionEngine {
 
   /** Parses a template (cached). Throws an ExpressionError with line, column and caret on syntax errors. */
   parse(source: string): Template {
+    // A hit is returned as is: refreshing its place on every render costs more than it saves.
     const cached = this.cache.get(source);
-    if (cached) {
-      this.cache.delete(source);
-      this.cache.set(source, cached);
-      return cached;
-    }
+    if (cached) return cached;
     const template = parseTemplate(source);
     this.cache.set(source, template);
     if (this.cache.size > this.cacheSize) {
@@ -188,8 +235,16 @@ export class ExpressionEngine {
     }
   }
 
+  private readonly globalsByLocale = new Map<string, Record<string, unknown>>();
+
   private globals(options: RenderOptions): Record<string, unknown> {
-    return { locale: (options.locale ?? "en-US").replace("-", "_") };
+    const locale = options.locale ?? "en-US";
+    let globals = this.globalsByLocale.get(locale);
+    if (!globals) {
+      globals = { locale: locale.replace("-", "_") };
+      this.globalsByLocale.set(locale, globals);
+    }
+    return globals;
   }
 
   /** Kestra's message shapes: "Unable to find `x` used in the expression `...` at line N", else "message (template:line)". */
@@ -224,37 +279,19 @@ export class ExpressionEngine {
     state: RenderState,
     root: Readonly<Record<string, unknown>>,
   ): CallContext {
-    const { options } = state;
-    return {
-      timeZone: options.timeZone ?? "UTC",
-      locale: options.locale ?? "en-US",
-      now: options.now ?? (() => Temporal.Now.instant()),
-      stores: options.stores ?? {},
-      variable: (name) => {
-        const found = { value: undefined as unknown };
-        return scope.lookup(name, found) ? found.value : undefined;
-      },
-      // printContext() shows the execution's variables, not `set` ones nor Pebble's globals.
-      variables: () => root,
-      render: (value, recursive) => {
-        evaluation.enterCall();
-        if (++state.depth > MAX_RENDER_PASSES)
-          throw new ExpressionError("expression.limit", "Too many rendering attempts");
-        try {
-          return this.renderWithin(value, scope.flatten(), state, recursive);
-        } finally {
-          state.depth--;
-          evaluation.leaveCall();
-        }
-      },
-      await: <T>(key: string, load: () => Promise<T>): T => {
-        const entry = state.resolved.get(key);
-        if (entry === undefined) throw new Suspend(key, load);
-        if ("error" in entry) throw entry.error;
-        return entry.value as T;
-      },
-      registerSecret: (value) => options.registerSecret?.(value),
-    };
+    return new RenderCall(this, scope, evaluation, state, root);
+  }
+
+  /** render() from inside a template: nested renders are capped. */
+  renderNested(value: unknown, recursive: boolean, scope: Scope, evaluation: Evaluation, state: RenderState): unknown {
+    evaluation.enterCall();
+    if (++state.depth > MAX_RENDER_PASSES) throw new ExpressionError("expression.limit", "Too many rendering attempts");
+    try {
+      return this.renderWithin(value, scope.flatten(), state, recursive);
+    } finally {
+      state.depth--;
+      evaluation.leaveCall();
+    }
   }
 
   /** render()/renderOnce(): strings render (again and again when recursive), maps and lists element-wise. */

@@ -128,8 +128,19 @@ function inList(list: string, region: string): boolean {
   return ` ${list} `.includes(` ${region} `);
 }
 
-/** WeekFields.of(locale): the locale's region, or US when it has none. */
+const weekRulesCache = new Map<string, WeekRules>();
+
+/** WeekFields.of(locale): the locale's region, or US when it has none (cached per locale). */
 export function weekRules(locale: string): WeekRules {
+  let rules = weekRulesCache.get(locale);
+  if (!rules) {
+    rules = computeWeekRules(locale);
+    weekRulesCache.set(locale, rules);
+  }
+  return rules;
+}
+
+function computeWeekRules(locale: string): WeekRules {
   let region: string | undefined;
   try {
     region = new Intl.Locale(locale).region;
