@@ -4,6 +4,7 @@
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { cpus } from "node:os";
+import { runExecutorBench } from "./executor.js";
 import { runExpressionBench } from "./expressions.js";
 
 const rows = runExpressionBench();
@@ -32,6 +33,26 @@ const section = [
   summary,
   "<!-- expressions:end -->",
 ].join("\n");
+const executor = await runExecutorBench();
+const executorTable = [
+  "| flow | task runs | time | task runs/s |",
+  "|---|---:|---:|---:|",
+  ...executor.map((r) => `| ${r.name} | ${r.taskRuns} | ${Math.round(r.millis)} ms | ${format(r.perSecond)} |`),
+];
+console.log(["", ...executorTable].join("\n"));
+const executorSection = [
+  "<!-- executor:start -->",
+  `Measured ${new Date().toISOString().slice(0, 10)} on ${machine} by \`npm run bench\` (one run each, fake clock).`,
+  "",
+  ...executorTable,
+  "<!-- executor:end -->",
+].join("\n");
+
 const path = "docs/benchmarks.md";
 const current = readFileSync(path, "utf8");
-writeFileSync(path, current.replace(/<!-- expressions:start -->[\s\S]*<!-- expressions:end -->/, section));
+writeFileSync(
+  path,
+  current
+    .replace(/<!-- expressions:start -->[\s\S]*<!-- expressions:end -->/, section)
+    .replace(/<!-- executor:start -->[\s\S]*<!-- executor:end -->/, executorSection),
+);
