@@ -22,7 +22,10 @@ function flow(source: string): Flow {
 }
 
 function sequential(n: number): Flow {
-  const tasks = Array.from({ length: n }, (_, i) => `  - id: t${i}\n    type: io.kestra.plugin.core.debug.Return\n    format: "{{ taskrun.id }}"\n`);
+  const tasks = Array.from(
+    { length: n },
+    (_, i) => `  - id: t${i}\n    type: io.kestra.plugin.core.debug.Return\n    format: "{{ taskrun.id }}"\n`,
+  );
   return flow(`id: seq${n}\nnamespace: bench\ntasks:\n${tasks.join("")}`);
 }
 

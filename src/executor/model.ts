@@ -3,26 +3,10 @@
  * `taskRunList`, `parentTaskRunId`, `value`, `iteration`, `attempts`, `outputs`,
  * `state.current` and `state.histories`.
  */
+import { STATES } from "../plugin/properties.js";
 
-export const STATE_TYPES = [
-  "CREATED",
-  "SUBMITTED",
-  "RUNNING",
-  "PAUSED",
-  "RESTARTED",
-  "KILLING",
-  "SUCCESS",
-  "WARNING",
-  "FAILED",
-  "KILLED",
-  "CANCELLED",
-  "QUEUED",
-  "RETRYING",
-  "RETRIED",
-  "SKIPPED",
-  "BREAKPOINT",
-  "RESUBMITTED",
-] as const;
+/** Kestra 1.x states, in its enum order (declared once, with the plugin property helpers). */
+export const STATE_TYPES = STATES;
 
 export type StateType = (typeof STATE_TYPES)[number];
 

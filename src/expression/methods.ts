@@ -4,6 +4,7 @@
  * prototype, constructor or function of a context value.
  */
 import { Temporal } from "temporal-polyfill";
+import { MONTH_NAMES } from "./dates/calendar.js";
 import { ExpressionError } from "./errors.js";
 import { isMap, javaEquals, javaString } from "./values.js";
 
@@ -60,21 +61,7 @@ const TEMPORAL_GETTERS: Readonly<Record<string, (t: Temporal.ZonedDateTime | Tem
   second: (t) => t.second,
   nano: (t) => t.millisecond * 1_000_000 + t.microsecond * 1000 + t.nanosecond,
   dayOfWeek: (t) => ["MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY"][t.dayOfWeek - 1],
-  month: (t) =>
-    [
-      "JANUARY",
-      "FEBRUARY",
-      "MARCH",
-      "APRIL",
-      "MAY",
-      "JUNE",
-      "JULY",
-      "AUGUST",
-      "SEPTEMBER",
-      "OCTOBER",
-      "NOVEMBER",
-      "DECEMBER",
-    ][t.month - 1],
+  month: (t) => MONTH_NAMES[t.month - 1],
 };
 
 const NOT_FOUND = Symbol("not found");

@@ -3,6 +3,7 @@
  * `java.net.URI` syntax checks, and reading a multipart form into the provided-values map.
  */
 
+import { slugify } from "../expression/filters/slugify.js";
 import { EXCEPTION, JavaFailure } from "./java.js";
 import type { InputDeclaration, InputDeps, InputExecution } from "./model.js";
 
@@ -12,17 +13,7 @@ export const FILE_URI_SCHEMES: ReadonlySet<string> = new Set(["kestra", "nsfile"
 const DEFAULT_EXTENSION = ".upl";
 
 /** Kestra's Slugify.of, used for the flow id in storage paths. */
-export function slugify(input: string): string {
-  let slug = input
-    .replace(/[ \t\n\v\f\r]/g, "-")
-    .normalize("NFD")
-    .replace(/[^\w-]/g, "")
-    .replaceAll("_", "-");
-  while (slug.includes("--")) slug = slug.replaceAll("--", "-");
-  if (slug.startsWith("-")) slug = slug.slice(1);
-  if (slug.endsWith("-")) slug = slug.slice(0, -1);
-  return slug.toLowerCase();
-}
+export { slugify };
 
 /** Characters a `java.net.URI` path refuses (controls, spaces, `"<>\^`{|}`, brackets), plus `%`, `?` and `#`. */
 function pathUnsafe(char: string): boolean {

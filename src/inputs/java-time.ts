@@ -8,7 +8,9 @@
  * Failures are JavaFailures of class DateTimeParseException, whose messages read
  * `Text '…' could not be parsed at index N` and the like.
  */
+
 import { Temporal } from "temporal-polyfill";
+import { MONTH_NAMES } from "../expression/dates/calendar.js";
 import { JavaFailure } from "./java.js";
 
 const PARSE_EXCEPTION = "java.time.format.DateTimeParseException";
@@ -187,21 +189,6 @@ function dateFields(cursor: Cursor): DateFields {
   return { year, month, day };
 }
 
-const MONTHS = [
-  "JANUARY",
-  "FEBRUARY",
-  "MARCH",
-  "APRIL",
-  "MAY",
-  "JUNE",
-  "JULY",
-  "AUGUST",
-  "SEPTEMBER",
-  "OCTOBER",
-  "NOVEMBER",
-  "DECEMBER",
-];
-
 function isLeapYear(year: number): boolean {
   return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
 }
@@ -226,7 +213,7 @@ function checkDate({ year, month, day }: DateFields): void {
     throw new RangeError(
       day === 29
         ? `Invalid date 'February 29' as '${year}' is not a leap year`
-        : `Invalid date '${MONTHS[month - 1] ?? ""} ${day}'`,
+        : `Invalid date '${MONTH_NAMES[month - 1] ?? ""} ${day}'`,
     );
   }
 }

@@ -136,3 +136,19 @@ export function dateOfWeekBasedYear(
   const check = weekBasedYearAndWeek(result, rules);
   return check.year === weekYear && check.week === week ? result : undefined;
 }
+
+/** java.time.Month names, January first. */
+export const MONTH_NAMES: readonly string[] = [
+  "JANUARY",
+  "FEBRUARY",
+  "MARCH",
+  "APRIL",
+  "MAY",
+  "JUNE",
+  "JULY",
+  "AUGUST",
+  "SEPTEMBER",
+  "OCTOBER",
+  "NOVEMBER",
+  "DECEMBER",
+];

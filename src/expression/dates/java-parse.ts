@@ -3,6 +3,7 @@
  * java.time does (DateTimeParseContext, Parsed.resolve in SMART or STRICT mode), then building
  * ZonedDateTime / LocalDateTime / LocalDate values as Temporal objects.
  */
+
 import { Temporal } from "temporal-polyfill";
 import {
   dateOfEpochDay,
@@ -15,6 +16,7 @@ import {
   ISO_WEEK,
   isoDateText,
   type LocalDateParts,
+  MONTH_NAMES,
   pad2,
   type WeekRules,
   weekOfMonth,
@@ -603,21 +605,6 @@ interface Resolved {
   readonly offset: number | undefined;
   readonly instantSeconds: number | undefined;
 }
-
-const MONTH_NAMES = [
-  "JANUARY",
-  "FEBRUARY",
-  "MARCH",
-  "APRIL",
-  "MAY",
-  "JUNE",
-  "JULY",
-  "AUGUST",
-  "SEPTEMBER",
-  "OCTOBER",
-  "NOVEMBER",
-  "DECEMBER",
-];
 
 const RANGES: Partial<Record<ParsedField, readonly [number, number, string?]>> = {
   Era: [0, 1],
