@@ -43,6 +43,7 @@ export function step(state: ExecState, event: ExecutorEvent, deps: StepDeps): St
 }
 
 const RETRY_TIMER = "retry:";
+const WAIT_TIMER = "wait:";
 
 class Stepper {
   readonly commands: ExecutorCommand[] = [];
@@ -67,6 +68,7 @@ class Stepper {
         return;
       case "timer.fired":
         if (event.timerId.startsWith(RETRY_TIMER)) this.retryNow(event.timerId.slice(RETRY_TIMER.length));
+        if (event.timerId.startsWith(WAIT_TIMER)) this.waited(event.timerId.slice(WAIT_TIMER.length));
         return;
       case "execution.kill":
         this.kill();
@@ -153,6 +155,10 @@ class Stepper {
       return;
     }
     this.startAttempt(run.id);
+    if (plugin.category === "task" && plugin.kind === "runnable" && plugin.waitsFor !== undefined) {
+      this.wait(run, task, plugin.waitsFor);
+      return;
+    }
     const started = taskRun(this.state, run.id);
     const timeout = task.timeout === undefined ? undefined : this.timeoutMs(run, task.timeout);
     if (timeout === null) return;
@@ -175,6 +181,25 @@ class Stepper {
       this.finish(taskRun(this.state, run.id), "FAILED");
       return null;
     }
+  }
+
+  /** A task that only waits (Sleep): a timer, never a blocking run. */
+  private wait(run: TaskRun, task: Task, property: string): void {
+    let ms: number;
+    try {
+      ms = parseDurationMs(String(this.deps.render(task[property], this.variables(run))));
+    } catch (error) {
+      this.log(run, "ERROR", `Invalid ${property}: ${message(error)}`);
+      this.finish(taskRun(this.state, run.id), "FAILED");
+      return;
+    }
+    const at = new Date(Date.parse(this.deps.now) + Math.max(0, ms)).toISOString();
+    this.commands.push({ type: "timer.set", timerId: `${WAIT_TIMER}${run.id}`, at });
+  }
+
+  private waited(id: string): void {
+    const run = this.state.runs.get(id);
+    if (run && run.state.current === "RUNNING") this.finish(run, "SUCCESS");
   }
 
   private startAttempt(id: string): void {
@@ -346,7 +371,10 @@ class Stepper {
         this.finish(run, "KILLED");
       } else if (this.deps.index.task(run.taskId).plugin.category === "task") {
         const { plugin } = this.deps.index.task(run.taskId);
-        if (plugin.category === "task" && plugin.kind === "runnable") {
+        if (plugin.category === "task" && plugin.kind === "runnable" && plugin.waitsFor !== undefined) {
+          this.commands.push({ type: "timer.cancel", timerId: `${WAIT_TIMER}${run.id}` });
+          this.finish(run, "KILLED");
+        } else if (plugin.category === "task" && plugin.kind === "runnable") {
           this.setState(run.id, "KILLING");
           this.commands.push({ type: "task.kill", taskRunId: run.id });
         }

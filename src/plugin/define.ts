@@ -61,6 +61,11 @@ export type RunnableTaskDefinition<
     readonly runsOn: "host" | "runner";
     /** What the task does; a declared type without it is reported as not runnable yet. */
     readonly run?: RunTask;
+    /**
+     * For tasks that only wait (Sleep): the property holding how long. The executor sets a
+     * timer instead of running anything, so a wait never blocks a host or a Durable Object.
+     */
+    readonly waitsFor?: string;
   };
 
 export type FlowableTaskDefinition<
@@ -96,7 +101,7 @@ type Spec<P extends z.ZodObject, O extends z.ZodType | undefined> = PluginInfo &
 };
 
 export function defineRunnableTask<P extends z.ZodObject, O extends z.ZodType | undefined = undefined>(
-  spec: Spec<P, O> & { readonly runsOn?: "host" | "runner"; readonly run?: RunTask },
+  spec: Spec<P, O> & { readonly runsOn?: "host" | "runner"; readonly run?: RunTask; readonly waitsFor?: string },
 ): RunnableTaskDefinition<P, O> {
   return {
     ...spec,

@@ -11,6 +11,7 @@ import { createEngine } from "../../src/expression/index.js";
 import { printValue, toPlain } from "../../src/expression/values.js";
 import { describeIssue, type Flow, parseFlow } from "../../src/flow/index.js";
 import { knownType } from "../../src/flow/types.js";
+import { MemoryInputFileStore, resolveInputs } from "../../src/inputs/index.js";
 import { fakeClock } from "../../src/local/clock.js";
 import { LocalHost } from "../../src/local/host.js";
 import { sequentialIds } from "../../src/util/ids.js";
@@ -60,9 +61,7 @@ export function unsupported(testCase: KestraCase): string | undefined {
     return `needs Kestra's test-only types ${testCase.testOnlyTypes?.join(", ")}`;
   }
   if (testCase.action !== "run") return `action ${testCase.action} is not supported by the harness yet`;
-  if (testCase.inputsMode === "validated" || testCase.inputsMode === "api") {
-    return `inputs mode ${testCase.inputsMode} needs typed input validation (src/inputs), not wired yet`;
-  }
+  if (testCase.inputsMode === "api") return "inputs through the HTTP API need the Worker runtime";
   if ((testCase.load ?? []).length > 0) return "needs other flows deployed (subflows/triggers)";
   if (testCase.setup && Object.keys(testCase.setup).length > 0) return "needs setup (stores, config)";
   for (const type of testCase.requires ?? []) {
@@ -71,7 +70,9 @@ export function unsupported(testCase: KestraCase): string | undefined {
     if (!plugin) return `unsupported type ${type}`;
     // A run started by the harness does not involve the flow's triggers or their conditions.
     if (testCase.action === "run" && (plugin.category === "trigger" || plugin.category === "condition")) continue;
-    if (plugin.category === "task" && plugin.kind === "runnable" && !plugin.run) return `${type} cannot run yet`;
+    if (plugin.category === "task" && plugin.kind === "runnable" && !plugin.run && !plugin.waitsFor) {
+      return `${type} cannot run yet`;
+    }
     if (plugin.category === "task" && plugin.kind === "flowable" && !plugin.behaviour) return `${type} cannot run yet`;
     if (plugin.category !== "task") return `${plugin.category} ${type} is not run by the executor yet`;
   }
@@ -94,16 +95,28 @@ export async function runCase(testCase: KestraCase): Promise<Verdict> {
   if (typeof flow === "string") return { kind: "failed", why: `flow rejected: ${flow}` };
   const feature = unsupportedFeature(flow);
   if (feature !== undefined) return { kind: "unsupported", why: feature };
+  const engine = createEngine();
   const host = new LocalHost({
     registry,
-    engine: createEngine(),
+    engine,
     clock: fakeClock(),
     ids: sequentialIds("tr"),
     random: () => 0.5,
   });
+  let inputs: Record<string, unknown> = testCase.inputs ?? {};
+  if (testCase.inputsMode === "validated") {
+    const resolved = await resolveInputs(flow.inputs ?? [], inputs, {
+      engine,
+      execution: { id: "tr0", namespace: flow.namespace, flowId: flow.id },
+      files: new MemoryInputFileStore(),
+    });
+    const [error] = resolved.errors;
+    if (error) return { kind: "failed", why: `inputs refused: ${error.message}` };
+    inputs = resolved.values;
+  }
   let execution: Execution;
   try {
-    ({ execution } = await host.run(flow, { inputs: testCase.inputs ?? {} }));
+    ({ execution } = await host.run(flow, { inputs }));
   } catch (error) {
     return { kind: "failed", why: `host error: ${error instanceof Error ? error.message : String(error)}` };
   }

@@ -9,4 +9,5 @@ export default defineRunnableTask({
   properties: z.strictObject({
     duration: dynamicDuration().describe("How long to wait, e.g. PT5S"),
   }),
+  waitsFor: "duration",
 });

@@ -1,0 +1,148 @@
+/**
+ * step() driven by hand: events in, commands and states out, no host. Edge cases of the
+ * flowables and of retries and kill.
+ */
+import { describe, expect, it } from "vitest";
+import { registry } from "../../plugins/index.js";
+import { createExecState, type ExecState, toExecution } from "../../src/executor/exec-state.js";
+import { indexFlow } from "../../src/executor/flow-index.js";
+import type { FlowableBehaviour } from "../../src/executor/flowable.js";
+import { newExecution } from "../../src/executor/new-execution.js";
+import type { ExecutorCommand, ExecutorEvent } from "../../src/executor/protocol.js";
+import { type StepDeps, step } from "../../src/executor/step.js";
+import { createEngine } from "../../src/expression/index.js";
+import { describeIssue, parseFlow } from "../../src/flow/index.js";
+import { sequentialIds } from "../../src/util/ids.js";
+
+const engine = createEngine();
+
+function start(source: string) {
+  const parsed = parseFlow(source, { registry });
+  if (!parsed.ok) throw new Error(parsed.issues.map(describeIssue).join("\n"));
+  const index = indexFlow(parsed.flow, registry);
+  const ids = sequentialIds("t");
+  let now = Date.parse("2024-01-02T03:04:05.000Z");
+  const deps = (): StepDeps => ({
+    now: new Date(now).toISOString(),
+    newId: ids,
+    random: () => 0,
+    index,
+    render: (template, variables) =>
+      typeof template === "string" ? engine.renderTyped(template, variables) : template,
+    flowable: (type) => {
+      const plugin = registry.get(type);
+      return plugin?.category === "task" && plugin.kind === "flowable"
+        ? (plugin.behaviour as FlowableBehaviour)
+        : undefined;
+    },
+  });
+  let state: ExecState = createExecState(newExecution({ id: "e1", flow: parsed.flow, now: deps().now }));
+  let commands: ExecutorCommand[] = [];
+  const send = (event: ExecutorEvent) => {
+    now += 1000;
+    const result = step(state, event, deps());
+    state = result.state;
+    commands = [...result.commands];
+    return commands;
+  };
+  const runIdOf = (taskId: string) => toExecution(state).taskRunList.find((r) => r.taskId === taskId)?.id as string;
+  return {
+    send,
+    runIdOf,
+    execution: () => toExecution(state),
+    states: () =>
+      toExecution(state).taskRunList.map((r) => `${r.taskId}${r.value ? `[${r.value}]` : ""}:${r.state.current}`),
+  };
+}
+
+const RETURN = (id: string) =>
+  `      - id: ${id}\n        type: io.kestra.plugin.core.debug.Return\n        format: ${id}\n`;
+
+describe("step()", () => {
+  it("ends an empty ForEach SUCCESS without children", () => {
+    const run = start(
+      `id: f\nnamespace: n\ntasks:\n  - id: each\n    type: io.kestra.plugin.core.flow.ForEach\n    values: []\n    tasks:\n${RETURN("r")}`,
+    );
+    const commands = run.send({ type: "execution.start" });
+    expect(run.states()).toEqual(["each:SUCCESS"]);
+    expect(commands).toEqual([{ type: "execution.ended", state: "SUCCESS" }]);
+  });
+
+  it("ends a flowable whose children are all disabled SUCCESS", () => {
+    const run = start(
+      `id: f\nnamespace: n\ntasks:\n  - id: seq\n    type: io.kestra.plugin.core.flow.Sequential\n    tasks:\n      - id: off\n        type: io.kestra.plugin.core.debug.Return\n        format: x\n        disabled: true\n`,
+    );
+    run.send({ type: "execution.start" });
+    expect(run.states()).toEqual(["seq:SUCCESS"]);
+    expect(run.execution().state.current).toBe("SUCCESS");
+  });
+
+  it("lets running Parallel siblings finish after a failure, then runs errors, and fails", () => {
+    const run = start(
+      `id: f\nnamespace: n\ntasks:\n  - id: par\n    type: io.kestra.plugin.core.flow.Parallel\n    tasks:\n${RETURN("a")}${RETURN("b")}    errors:\n${RETURN("handle")}`,
+    );
+    const first = run.send({ type: "execution.start" });
+    expect(first.map((c) => c.type)).toEqual(["task.run", "task.run"]);
+    run.send({ type: "task.ended", taskRunId: run.runIdOf("a"), state: "FAILED", error: "boom" });
+    expect(run.states()).toEqual(["par:RUNNING", "a:FAILED", "b:RUNNING"]);
+    const next = run.send({ type: "task.ended", taskRunId: run.runIdOf("b"), state: "SUCCESS" });
+    expect(next).toMatchObject([{ type: "task.run", taskId: "handle" }]);
+    const end = run.send({ type: "task.ended", taskRunId: run.runIdOf("handle"), state: "SUCCESS" });
+    expect(run.states()).toEqual(["par:FAILED", "a:FAILED", "b:SUCCESS", "handle:SUCCESS"]);
+    expect(end).toEqual([{ type: "execution.ended", state: "FAILED" }]);
+  });
+
+  it("keeps the flow FAILED when its errors branch fails too", () => {
+    const run = start(
+      `id: f\nnamespace: n\ntasks:\n${RETURN("a").replace(/^ {4}/gm, "")}errors:\n${RETURN("e").replace(/^ {4}/gm, "")}`,
+    );
+    run.send({ type: "execution.start" });
+    run.send({ type: "task.ended", taskRunId: run.runIdOf("a"), state: "FAILED" });
+    run.send({ type: "task.ended", taskRunId: run.runIdOf("e"), state: "FAILED" });
+    expect(run.execution().state.current).toBe("FAILED");
+  });
+
+  it("retries after the interval, then succeeds with two attempts", () => {
+    const run = start(
+      `id: f\nnamespace: n\ntasks:\n  - id: a\n    type: io.kestra.plugin.core.debug.Return\n    format: x\n    retry:\n      type: constant\n      interval: PT30S\n      maxAttempts: 3\n`,
+    );
+    run.send({ type: "execution.start" });
+    const retry = run.send({ type: "task.ended", taskRunId: run.runIdOf("a"), state: "FAILED" });
+    expect(retry).toEqual([
+      { type: "timer.set", timerId: `retry:${run.runIdOf("a")}`, at: "2024-01-02T03:04:37.000Z" },
+    ]);
+    expect(run.execution().state.current).toBe("RETRYING");
+    expect(run.send({ type: "timer.fired", timerId: `retry:${run.runIdOf("a")}` })).toMatchObject([
+      { type: "task.run", attemptNumber: 2 },
+    ]);
+    run.send({ type: "task.ended", taskRunId: run.runIdOf("a"), state: "SUCCESS" });
+    expect(run.execution().taskRunList[0]?.attempts?.map((a) => a.state.current)).toEqual(["FAILED", "SUCCESS"]);
+    expect(run.execution().state.current).toBe("SUCCESS");
+  });
+
+  it("kills a task waiting for its retry, and the execution ends KILLED", () => {
+    const run = start(
+      `id: f\nnamespace: n\ntasks:\n  - id: a\n    type: io.kestra.plugin.core.debug.Return\n    format: x\n    retry:\n      type: constant\n      interval: PT30S\n      maxAttempts: 3\n`,
+    );
+    run.send({ type: "execution.start" });
+    run.send({ type: "task.ended", taskRunId: run.runIdOf("a"), state: "FAILED" });
+    const commands = run.send({ type: "execution.kill" });
+    expect(run.states()).toEqual(["a:KILLED"]);
+    expect(commands).toEqual([{ type: "execution.ended", state: "KILLED" }]);
+    expect(run.send({ type: "timer.fired", timerId: `retry:${run.runIdOf("a")}` })).toEqual([]);
+  });
+
+  it("waits on a timer for Sleep, and a kill cancels it", () => {
+    const run = start(
+      `id: f\nnamespace: n\ntasks:\n  - id: nap\n    type: io.kestra.plugin.core.flow.Sleep\n    duration: PT1H\n`,
+    );
+    const commands = run.send({ type: "execution.start" });
+    expect(commands).toEqual([
+      { type: "timer.set", timerId: `wait:${run.runIdOf("nap")}`, at: "2024-01-02T04:04:06.000Z" },
+    ]);
+    expect(run.send({ type: "execution.kill" })).toEqual([
+      { type: "timer.cancel", timerId: `wait:${run.runIdOf("nap")}` },
+      { type: "execution.ended", state: "KILLED" },
+    ]);
+  });
+});
