@@ -56,7 +56,7 @@ async function measure(name: string, target: Flow): Promise<ExecutorBenchRow> {
 
 export async function runExecutorBench(): Promise<ExecutorBenchRow[]> {
   const rows: ExecutorBenchRow[] = [];
-  for (const n of [100, 1000]) rows.push(await measure(`sequential ${n} Return`, sequential(n)));
+  for (const n of [100, 1000, 10_000]) rows.push(await measure(`sequential ${n} Return`, sequential(n)));
   rows.push(await measure("ForEach over 1,000 values, no limit", forEach(1000)));
   return rows;
 }

@@ -15,6 +15,7 @@ import {
   type TaskRun,
   withState,
 } from "./model.js";
+import { EMPTY_TREE, setLeaf, type Tree } from "./variable-tree.js";
 
 /** Counts of a parent's child task runs by state, kept up to date on every change. */
 export interface ChildCounts {
@@ -53,6 +54,10 @@ export interface ExecState {
   readonly counts: IMap<string, ChildCounts>;
   /** The group of each task run, as given when it was added. */
   readonly groups: IMap<string, string>;
+  /** The `outputs` variable: task id → (iteration values →) outputs, kept as task runs change. */
+  readonly outputTree: Tree;
+  /** The `tasks` variable: task id → (iteration values →) `{state}`. */
+  readonly taskTree: Tree;
 }
 
 /** Groups a task run can belong to under its parent. */
@@ -71,6 +76,8 @@ export function createExecState(execution: Execution, groupOf: (run: TaskRun) =>
     children: IMap(),
     counts: IMap(),
     groups: IMap(),
+    outputTree: EMPTY_TREE,
+    taskTree: EMPTY_TREE,
   };
   for (const run of execution.taskRunList) state = addTaskRun(state, run, groupOf(run));
   return state;
@@ -116,13 +123,36 @@ function countDelta(counts: ChildCounts, state: StateType, sign: 1 | -1): ChildC
 export function addTaskRun(state: ExecState, run: TaskRun, group: Group): ExecState {
   const parent = run.parentTaskRunId ?? ROOT;
   const counts = countDelta(childCounts(state, run.parentTaskRunId, group), run.state.current, 1);
-  return {
+  return withVariables(state, undefined, run, {
     ...state,
     runs: state.runs.set(run.id, run),
     order: state.order.push(run.id),
     children: state.children.set(parent, childIds(state, run.parentTaskRunId).push(run.id)),
     counts: state.counts.set(countKey(run.parentTaskRunId, group), { ...counts, total: counts.total + 1 }),
     groups: state.groups.set(run.id, group),
+  });
+}
+
+/** Iteration values of a task run and its valued ancestors, outermost first. */
+export function iterationValues(state: ExecState, run: TaskRun): string[] {
+  const values: string[] = [];
+  for (let current: TaskRun | undefined = run; current; ) {
+    if (current.value !== undefined) values.unshift(current.value);
+    current = current.parentTaskRunId ? state.runs.get(current.parentTaskRunId) : undefined;
+  }
+  return values;
+}
+
+/** Keeps the `outputs` and `tasks` trees in step with a task run that was added or changed. */
+function withVariables(before: ExecState, previous: TaskRun | undefined, run: TaskRun, next: ExecState): ExecState {
+  const outputsChanged = run.outputs && run.outputs !== previous?.outputs;
+  const stateChanged = previous?.state.current !== run.state.current;
+  if (!outputsChanged && !stateChanged) return next;
+  const path = [run.taskId, ...iterationValues(before, run)];
+  return {
+    ...next,
+    outputTree: outputsChanged && run.outputs ? setLeaf(next.outputTree, path, run.outputs) : next.outputTree,
+    taskTree: stateChanged ? setLeaf(next.taskTree, path, { state: run.state.current }) : next.taskTree,
   };
 }
 
@@ -142,7 +172,7 @@ export function updateTaskRun(state: ExecState, run: TaskRun): ExecState {
       countDelta(countDelta(current, previous.state.current, -1), run.state.current, 1),
     );
   }
-  return { ...state, runs: state.runs.set(run.id, run), counts };
+  return withVariables(state, previous, run, { ...state, runs: state.runs.set(run.id, run), counts });
 }
 
 /** Removes task runs (restart drops errors-branch runs); O(removed + their siblings). */
@@ -165,7 +195,14 @@ export function removeTaskRuns(state: ExecState, ids: ReadonlySet<string>): Exec
       groups: next.groups.delete(id),
     };
   }
-  return { ...next, order: next.order.filter((id) => !ids.has(id)) };
+  const order = next.order.filter((id) => !ids.has(id));
+  // Rare (restart): rebuild the variable trees from the remaining task runs.
+  let rebuilt: ExecState = { ...next, order, outputTree: EMPTY_TREE, taskTree: EMPTY_TREE };
+  for (const id of order) {
+    const run = taskRun(rebuilt, id);
+    rebuilt = withVariables(rebuilt, undefined, run, rebuilt);
+  }
+  return rebuilt;
 }
 
 export function setTaskRunState(state: ExecState, id: string, current: StateType, date: string): ExecState {

@@ -7,6 +7,7 @@ import { Temporal } from "temporal-polyfill";
 import type { Flow } from "../flow/model.js";
 import { type ExecState, taskRun } from "./exec-state.js";
 import type { TaskRun } from "./model.js";
+import { view } from "./variable-tree.js";
 
 export interface HostVariables {
   /** `envs`: environment variables with the ENV_ prefix stripped and lower-cased. */
@@ -16,58 +17,6 @@ export interface HostVariables {
 }
 
 type Json = Record<string, unknown>;
-
-/** `outputs.<taskId>[.<value>...]`: task run outputs nested by the iteration values of their valued ancestors. */
-export function outputsVariable(state: ExecState): Json {
-  const outputs: Json = {};
-  for (const id of state.order) {
-    const run = state.runs.get(id);
-    if (!run?.outputs) continue;
-    const path = [run.taskId, ...valuesOf(state, run)];
-    let target = outputs;
-    for (const key of path.slice(0, -1)) target = child(target, key);
-    const last = path[path.length - 1] as string;
-    const previous = target[last];
-    target[last] =
-      previous !== null && typeof previous === "object" && !Array.isArray(previous)
-        ? { ...(previous as Json), ...run.outputs }
-        : { ...run.outputs };
-  }
-  return outputs;
-}
-
-/** The map under `key`, created when missing. */
-function child(target: Json, key: string): Json {
-  const next = target[key];
-  if (next !== null && typeof next === "object" && !Array.isArray(next)) return next as Json;
-  const created: Json = {};
-  target[key] = created;
-  return created;
-}
-
-/** Iteration values of the task run's valued ancestors, outermost first, then its own. */
-function valuesOf(state: ExecState, run: TaskRun): string[] {
-  const values: string[] = [];
-  for (let current: TaskRun | undefined = run; current; ) {
-    if (current.value !== undefined) values.unshift(current.value);
-    current = current.parentTaskRunId ? taskRun(state, current.parentTaskRunId) : undefined;
-  }
-  return values;
-}
-
-/** `tasks.<taskId>.state`, or `tasks.<taskId>.<value>.state` for looped tasks. */
-function tasksVariable(state: ExecState): Json {
-  const tasks: Json = {};
-  for (const id of state.order) {
-    const run = state.runs.get(id);
-    if (!run) continue;
-    const path = [run.taskId, ...valuesOf(state, run)];
-    let target = tasks;
-    for (const key of path) target = child(target, key);
-    target.state = run.state.current;
-  }
-  return tasks;
-}
 
 function labelsVariable(state: ExecState): Json {
   const labels: Json = {};
@@ -107,7 +56,7 @@ export function runVariables(
   host: HostVariables = {},
 ): Json {
   const execution = state.execution;
-  const outputs = outputsVariable(state);
+  const outputs = view(state.outputTree);
   const variables: Json = {
     ...(execution.variables ?? {}),
     flow: { id: flow.id, namespace: flow.namespace, revision: execution.flowRevision, tenantId: "main" },
@@ -118,7 +67,7 @@ export function runVariables(
     },
     inputs: withInputDefaults(flow, execution.inputs),
     outputs,
-    tasks: tasksVariable(state),
+    tasks: view(state.taskTree),
     vars: flow.variables ?? {},
     labels: labelsVariable(state),
     envs: host.envs ?? {},
