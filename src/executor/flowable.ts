@@ -37,6 +37,11 @@ export interface Resolution {
   readonly next: readonly ChildSpec[];
   /** The final state, once the flowable is done. */
   readonly state?: StateType;
+  /**
+   * Pause the flowable and the execution: for this many milliseconds (a timer resumes it),
+   * or until a manual resume when Infinity.
+   */
+  readonly pauseFor?: number;
 }
 
 export interface FlowableBehaviour {

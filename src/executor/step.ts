@@ -44,6 +44,7 @@ export function step(state: ExecState, event: ExecutorEvent, deps: StepDeps): St
 
 const RETRY_TIMER = "retry:";
 const WAIT_TIMER = "wait:";
+const RESUME_TIMER = "resume:";
 
 class Stepper {
   readonly commands: ExecutorCommand[] = [];
@@ -69,6 +70,10 @@ class Stepper {
       case "timer.fired":
         if (event.timerId.startsWith(RETRY_TIMER)) this.retryNow(event.timerId.slice(RETRY_TIMER.length));
         if (event.timerId.startsWith(WAIT_TIMER)) this.waited(event.timerId.slice(WAIT_TIMER.length));
+        if (event.timerId.startsWith(RESUME_TIMER)) this.resume(event.timerId.slice(RESUME_TIMER.length));
+        return;
+      case "execution.resume":
+        this.resumeAll(event.inputs);
         return;
       case "execution.kill":
         this.kill();
@@ -308,12 +313,49 @@ class Stepper {
     if (outputs !== undefined && run.outputs !== outputs) {
       this.state = updateTaskRun(this.state, { ...taskRun(this.state, id), outputs });
     }
+    if (resolution.pauseFor !== undefined) {
+      this.pause(taskRun(this.state, id), resolution.pauseFor);
+      return;
+    }
     this.create(resolution.next, taskRun(this.state, id));
     if (resolution.state !== undefined) {
       let final = resolution.state;
       if (final === "FAILED" && task.allowFailure) final = "WARNING";
       if (final === "WARNING" && task.allowWarning) final = "SUCCESS";
       this.finish(taskRun(this.state, id), final);
+    }
+  }
+
+  /** A flowable pauses the execution; a timer resumes it unless it waits for a manual resume. */
+  private pause(run: TaskRun, ms: number): void {
+    this.setState(run.id, "PAUSED");
+    this.state = setExecutionState(this.state, "PAUSED", this.deps.now);
+    if (Number.isFinite(ms)) {
+      const at = new Date(Date.parse(this.deps.now) + Math.max(0, ms)).toISOString();
+      this.commands.push({ type: "timer.set", timerId: `${RESUME_TIMER}${run.id}`, at });
+    }
+  }
+
+  private resume(id: string, inputs?: Readonly<Record<string, unknown>>): void {
+    const run = this.state.runs.get(id);
+    if (!run || run.state.current !== "PAUSED") return;
+    const resumed = { on: this.deps.now, to: "RUNNING" };
+    const outputs = { ...(run.outputs ?? {}), ...(inputs ? { onResume: inputs } : {}), resumed };
+    this.state = updateTaskRun(this.state, { ...run, outputs, state: withState(run.state, "RUNNING", this.deps.now) });
+    if (this.state.execution.state.current === "PAUSED") {
+      this.state = setExecutionState(this.state, "RUNNING", this.deps.now);
+    }
+    this.dirty.add(id);
+  }
+
+  /** A manual resume: every paused task run goes on. */
+  private resumeAll(inputs: Readonly<Record<string, unknown>> | undefined): void {
+    if (this.state.execution.state.current !== "PAUSED") return;
+    for (const id of this.state.order) {
+      if (this.state.runs.get(id)?.state.current === "PAUSED") {
+        this.commands.push({ type: "timer.cancel", timerId: `${RESUME_TIMER}${id}` });
+        this.resume(id, inputs);
+      }
     }
   }
 
@@ -368,6 +410,9 @@ class Stepper {
       const run = taskRun(this.state, id);
       if (isTerminated(run.state.current)) continue;
       if (run.state.current === "CREATED" || run.state.current === "RETRYING") {
+        this.finish(run, "KILLED");
+      } else if (run.state.current === "PAUSED") {
+        this.commands.push({ type: "timer.cancel", timerId: `${RESUME_TIMER}${run.id}` });
         this.finish(run, "KILLED");
       } else if (this.deps.index.task(run.taskId).plugin.category === "task") {
         const { plugin } = this.deps.index.task(run.taskId);

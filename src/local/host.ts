@@ -102,6 +102,8 @@ class ExecutionLoop {
         continue;
       }
       if (this.running.size === 0 && this.timers.size === 0) {
+        // Paused until a manual resume: the run ends here, with the execution PAUSED.
+        if (this.state.execution.state.current === "PAUSED") break;
         throw new Error(`execution ${this.state.execution.id} is stuck: nothing running and no timer set`);
       }
       await new Promise<void>((resolve) => {

@@ -132,6 +132,42 @@ describe("step()", () => {
     expect(run.send({ type: "timer.fired", timerId: `retry:${run.runIdOf("a")}` })).toEqual([]);
   });
 
+  it("pauses the execution on a Pause and goes on after a manual resume with onResume values", () => {
+    const run = start(
+      `id: f\nnamespace: n\ntasks:\n  - id: wait\n    type: io.kestra.plugin.core.flow.Pause\n${RETURN("after").replace(/^ {4}/gm, "")}`,
+    );
+    expect(run.send({ type: "execution.start" })).toEqual([]);
+    expect(run.execution().state.current).toBe("PAUSED");
+    expect(run.states()).toEqual(["wait:PAUSED"]);
+    const commands = run.send({ type: "execution.resume", inputs: { ok: true } });
+    expect(commands).toMatchObject([{ type: "timer.cancel" }, { type: "task.run", taskId: "after" }]);
+    expect(run.execution().taskRunList[0]?.outputs).toMatchObject({
+      onResume: { ok: true },
+      resumed: { to: "RUNNING" },
+    });
+    run.send({ type: "task.ended", taskRunId: run.runIdOf("after"), state: "SUCCESS" });
+    expect(run.execution().state.current).toBe("SUCCESS");
+    expect(run.execution().taskRunList[0]?.state.histories.map((h) => h.state)).toEqual([
+      "CREATED",
+      "RUNNING",
+      "PAUSED",
+      "RUNNING",
+      "SUCCESS",
+    ]);
+  });
+
+  it("resumes a Pause with a pauseDuration on its timer", () => {
+    const run = start(
+      `id: f\nnamespace: n\ntasks:\n  - id: wait\n    type: io.kestra.plugin.core.flow.Pause\n    pauseDuration: PT5M\n`,
+    );
+    expect(run.send({ type: "execution.start" })).toEqual([
+      { type: "timer.set", timerId: `resume:${run.runIdOf("wait")}`, at: "2024-01-02T03:09:06.000Z" },
+    ]);
+    expect(run.send({ type: "timer.fired", timerId: `resume:${run.runIdOf("wait")}` })).toEqual([
+      { type: "execution.ended", state: "SUCCESS" },
+    ]);
+  });
+
   it("waits on a timer for Sleep, and a kill cancels it", () => {
     const run = start(
       `id: f\nnamespace: n\ntasks:\n  - id: nap\n    type: io.kestra.plugin.core.flow.Sleep\n    duration: PT1H\n`,

@@ -4,8 +4,10 @@
  * `onResume` become output `onResume`. The common `timeout` applies when no pauseDuration is set.
  */
 import { z } from "zod";
+import { type FlowableContext, type Resolution, resolveSequential } from "../../../src/executor/flowable.js";
 import { defineFlowableTask } from "../../../src/plugin/define.js";
 import { anyMap, dynamic, dynamicDuration, inputList, state, task, taskList } from "../../../src/plugin/properties.js";
+import { parseDurationMs } from "../../../src/util/duration.js";
 
 export default defineFlowableTask({
   type: "io.kestra.plugin.core.flow.Pause",
@@ -36,4 +38,21 @@ export default defineFlowableTask({
       .optional()
       .describe("When, by whom and to which state the pause was resumed"),
   }),
+  behaviour: { resolve: resolvePause },
 });
+
+/**
+ * First pass: pause (for `pauseDuration`, or until resumed). Once resumed: the deprecated
+ * child `tasks`, one after another, or SUCCESS when there are none.
+ */
+function resolvePause(context: FlowableContext): Resolution {
+  const paused = context.run?.state.histories.some((h) => h.state === "PAUSED") ?? false;
+  if (!paused) {
+    const duration = context.task?.pauseDuration;
+    return {
+      next: [],
+      pauseFor: duration === undefined ? Number.POSITIVE_INFINITY : parseDurationMs(String(context.render(duration))),
+    };
+  }
+  return context.list("tasks").length === 0 ? { next: [], state: "SUCCESS" } : resolveSequential(context);
+}
