@@ -338,7 +338,7 @@ class Stepper {
 
   private resume(id: string, inputs?: Readonly<Record<string, unknown>>): void {
     const run = this.state.runs.get(id);
-    if (!run || run.state.current !== "PAUSED") return;
+    if (run?.state.current !== "PAUSED") return;
     const resumed = { on: this.deps.now, to: "RUNNING" };
     const outputs = { ...(run.outputs ?? {}), ...(inputs ? { onResume: inputs } : {}), resumed };
     this.state = updateTaskRun(this.state, { ...run, outputs, state: withState(run.state, "RUNNING", this.deps.now) });
