@@ -42,6 +42,8 @@ export interface Resolution {
    * or until a manual resume when Infinity.
    */
   readonly pauseFor?: number;
+  /** New outputs of the flowable task run, replacing those `outputs()` gives (LoopUntil's iterationCount). */
+  readonly outputs?: Readonly<Record<string, unknown>>;
 }
 
 export interface FlowableBehaviour {

@@ -310,6 +310,7 @@ class Stepper {
       this.finish(run, "FAILED");
       return;
     }
+    if (resolution.outputs !== undefined) outputs = resolution.outputs;
     if (outputs !== undefined && run.outputs !== outputs) {
       this.state = updateTaskRun(this.state, { ...taskRun(this.state, id), outputs });
     }
@@ -339,8 +340,7 @@ class Stepper {
   private resume(id: string, inputs?: Readonly<Record<string, unknown>>): void {
     const run = this.state.runs.get(id);
     if (run?.state.current !== "PAUSED") return;
-    const resumed = { on: this.deps.now, to: "RUNNING" };
-    const outputs = { ...(run.outputs ?? {}), ...(inputs ? { onResume: inputs } : {}), resumed };
+    const outputs = inputs ? { ...(run.outputs ?? {}), onResume: inputs } : (run.outputs ?? null);
     this.state = updateTaskRun(this.state, { ...run, outputs, state: withState(run.state, "RUNNING", this.deps.now) });
     if (this.state.execution.state.current === "PAUSED") {
       this.state = setExecutionState(this.state, "RUNNING", this.deps.now);

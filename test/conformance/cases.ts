@@ -187,7 +187,12 @@ function checkTaskRun(selector: Record<string, unknown>, execution: Execution): 
     if (count !== selector.attempts)
       problems.push(`${name} has ${String(count)} attempts, expected ${String(selector.attempts)}`);
   }
-  for (const [key, matcher] of Object.entries((selector.outputs as Record<string, unknown> | undefined) ?? {})) {
+  const expectedOutputs = (selector.outputs as Record<string, unknown> | undefined) ?? {};
+  // `outputs: {notNull: true}` is a matcher on the outputs as a whole, not a key.
+  if (Object.keys(expectedOutputs).length === 1 && expectedOutputs.notNull === true) {
+    return run.outputs ? problems : [...problems, `${name} has no outputs`];
+  }
+  for (const [key, matcher] of Object.entries(expectedOutputs)) {
     const value = key
       .split(".")
       .reduce<unknown>(

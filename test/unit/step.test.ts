@@ -143,7 +143,6 @@ describe("step()", () => {
     expect(commands).toMatchObject([{ type: "timer.cancel" }, { type: "task.run", taskId: "after" }]);
     expect(run.execution().taskRunList[0]?.outputs).toMatchObject({
       onResume: { ok: true },
-      resumed: { to: "RUNNING" },
     });
     run.send({ type: "task.ended", taskRunId: run.runIdOf("after"), state: "SUCCESS" });
     expect(run.execution().state.current).toBe("SUCCESS");

@@ -4,8 +4,13 @@
  * Output `iterationCount` starts at 1.
  */
 import { z } from "zod";
+import { childIds, taskRun } from "../../../src/executor/exec-state.js";
+import { type FlowableContext, guessFinalState, type Resolution } from "../../../src/executor/flowable.js";
+import { isTerminated } from "../../../src/executor/model.js";
+import { truthy } from "../../../src/executor/step.js";
 import { defineFlowableTask } from "../../../src/plugin/define.js";
 import { dynamic, dynamicDuration, task, taskList } from "../../../src/plugin/properties.js";
+import { parseDurationMs } from "../../../src/util/duration.js";
 
 /** Kestra 0.23+ defaults: no iteration or duration limit, one iteration a minute. */
 const DEFAULT_INTERVAL = "PT1M";
@@ -39,4 +44,54 @@ export default defineFlowableTask({
   outputs: z.object({
     iterationCount: z.number().int().positive().describe("The current iteration, starting at 1"),
   }),
+  behaviour: {
+    resolve: resolveLoop,
+    outputs: (context) => ({ iterationCount: iterationOf(context) }),
+  },
 });
+
+function iterationOf(context: FlowableContext): number {
+  const count = context.run?.outputs?.iterationCount;
+  return typeof count === "number" ? count : 1;
+}
+
+/**
+ * One iteration runs `tasks` one after another (each child carries the iteration); then the
+ * loop ends when the condition is truthy or a maximum is reached (FAILED with
+ * failOnMaxReached), or pauses for `interval` before the next iteration.
+ */
+function resolveLoop(context: FlowableContext): Resolution {
+  const iteration = iterationOf(context);
+  const tasks = context.list("tasks");
+  const current = [...childIds(context.state, context.run?.id)]
+    .map((id) => taskRun(context.state, id))
+    .filter((run) => run.iteration === iteration && context.groupOf(run) === "tasks");
+  const last = current.at(-1);
+  if (last && !isTerminated(last.state.current)) return { next: [] };
+  if (
+    last &&
+    last.state.current !== "SUCCESS" &&
+    last.state.current !== "WARNING" &&
+    last.state.current !== "SKIPPED"
+  ) {
+    return { next: [], state: guessFinalState(context.counts("tasks")) };
+  }
+  const nextTask = last ? tasks[tasks.findIndex((t) => t.id === last.taskId) + 1] : tasks[0];
+  if (nextTask) return { next: [{ task: nextTask, group: "tasks", iteration }] };
+  if (truthy(context.render(context.task?.condition))) return { next: [], state: "SUCCESS" };
+  const frequency = (context.task?.checkFrequency ?? {}) as Record<string, unknown>;
+  const maxIterations =
+    frequency.maxIterations === undefined ? undefined : Number(context.render(frequency.maxIterations));
+  const started = Date.parse(context.run?.state.histories[0]?.date ?? "");
+  const maxDuration =
+    frequency.maxDuration === undefined ? undefined : parseDurationMs(String(context.render(frequency.maxDuration)));
+  const lastEnd = Date.parse(last?.state.histories.at(-1)?.date ?? "");
+  const reached =
+    (maxIterations !== undefined && iteration >= maxIterations) ||
+    (maxDuration !== undefined && lastEnd - started >= maxDuration);
+  if (reached) {
+    return { next: [], state: truthy(context.render(context.task?.failOnMaxReached ?? false)) ? "FAILED" : "SUCCESS" };
+  }
+  const interval = parseDurationMs(String(context.render(frequency.interval ?? DEFAULT_INTERVAL)));
+  return { next: [], pauseFor: interval, outputs: { ...(context.run?.outputs ?? {}), iterationCount: iteration + 1 } };
+}
