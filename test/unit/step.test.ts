@@ -167,6 +167,31 @@ describe("step()", () => {
     ]);
   });
 
+  it("pauses a LoopUntil between iterations and resumes it with the next iteration", () => {
+    const run = start(`id: f
+namespace: n
+tasks:
+  - id: loop
+    type: io.kestra.plugin.core.flow.LoopUntil
+    condition: "{{ outputs.loop.iterationCount >= 2 }}"
+    checkFrequency:
+      interval: PT10S
+    tasks:
+${RETURN("r")}`);
+    run.send({ type: "execution.start" });
+    const pause = run.send({ type: "task.ended", taskRunId: run.runIdOf("r"), state: "SUCCESS" });
+    const loopId = run.runIdOf("loop");
+    expect(pause).toEqual([{ type: "timer.set", timerId: `resume:${loopId}`, at: "2024-01-02T03:04:17.000Z" }]);
+    expect(run.execution().state.current).toBe("PAUSED");
+    expect(run.execution().taskRunList[0]?.outputs).toEqual({ iterationCount: 2 });
+    const resumed = run.send({ type: "timer.fired", timerId: `resume:${loopId}` });
+    expect(resumed).toMatchObject([{ type: "task.run", taskId: "r" }]);
+    const second = run.execution().taskRunList.filter((r) => r.taskId === "r");
+    expect(second.map((r) => r.iteration)).toEqual([1, 2]);
+    run.send({ type: "task.ended", taskRunId: second[1]?.id as string, state: "SUCCESS" });
+    expect(run.execution().state.current).toBe("SUCCESS");
+  });
+
   it("waits on a timer for Sleep, and a kill cancels it", () => {
     const run = start(
       `id: f\nnamespace: n\ntasks:\n  - id: nap\n    type: io.kestra.plugin.core.flow.Sleep\n    duration: PT1H\n`,
