@@ -6,7 +6,7 @@
 import { javaString, toJson } from "../expression/values.js";
 import type { Task } from "../flow/model.js";
 import { childIds, taskRun } from "./exec-state.js";
-import { type ChildSpec, type FlowableContext, guessFinalState, type Resolution } from "./flowable.js";
+import { type ChildSpec, type FlowableContext, guessFinalState, type Resolution, renderDeep } from "./flowable.js";
 
 /**
  * The values to iterate over: a string is rendered then read as a JSON array; a list has
@@ -22,7 +22,7 @@ export function eachValues(raw: unknown, context: FlowableContext): string[] {
       throw new Error(`Invalid value for 'values': expected a list, got ${javaString(parsed)}`);
     items = parsed;
   } else if (Array.isArray(raw)) {
-    items = raw.map((item) => renderDeep(item, context));
+    items = raw.map((item) => renderDeep(item, (template) => context.render(template)));
   } else {
     throw new Error(`Invalid value for 'values': expected a list or a JSON array, got ${javaString(raw)}`);
   }
@@ -32,15 +32,6 @@ export function eachValues(raw: unknown, context: FlowableContext): string[] {
     typeof item === "string" ? item : typeof item === "object" ? toJson(item) : javaString(item),
   );
   return [...new Set(values)];
-}
-
-function renderDeep(value: unknown, context: FlowableContext): unknown {
-  if (typeof value === "string") return context.render(value);
-  if (Array.isArray(value)) return value.map((item) => renderDeep(item, context));
-  if (value !== null && typeof value === "object") {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, renderDeep(v, context)]));
-  }
-  return value;
 }
 
 /**

@@ -134,7 +134,7 @@ export function addTaskRun(state: ExecState, run: TaskRun, group: Group): ExecSt
 }
 
 /** Iteration values of a task run and its valued ancestors, outermost first. */
-export function iterationValues(state: ExecState, run: TaskRun): string[] {
+function iterationValues(state: ExecState, run: TaskRun): string[] {
   const values: string[] = [];
   for (let current: TaskRun | undefined = run; current; ) {
     if (current.value !== undefined) values.unshift(current.value);
@@ -173,41 +173,6 @@ export function updateTaskRun(state: ExecState, run: TaskRun): ExecState {
     );
   }
   return withVariables(state, previous, run, { ...state, runs: state.runs.set(run.id, run), counts });
-}
-
-/** Removes task runs (restart drops errors-branch runs); O(removed + their siblings). */
-export function removeTaskRuns(state: ExecState, ids: ReadonlySet<string>): ExecState {
-  if (ids.size === 0) return state;
-  let next = state;
-  for (const id of ids) {
-    const run = taskRun(next, id);
-    const parent = run.parentTaskRunId ?? ROOT;
-    const group = groupOfRun(next, id);
-    const counts = countDelta(childCounts(next, run.parentTaskRunId, group), run.state.current, -1);
-    next = {
-      ...next,
-      runs: next.runs.delete(id),
-      children: next.children.set(
-        parent,
-        childIds(next, run.parentTaskRunId).filter((c) => c !== id),
-      ),
-      counts: next.counts.set(countKey(run.parentTaskRunId, group), { ...counts, total: counts.total - 1 }),
-      groups: next.groups.delete(id),
-    };
-  }
-  const order = next.order.filter((id) => !ids.has(id));
-  // Rare (restart): rebuild the variable trees from the remaining task runs.
-  let rebuilt: ExecState = { ...next, order, outputTree: EMPTY_TREE, taskTree: EMPTY_TREE };
-  for (const id of order) {
-    const run = taskRun(rebuilt, id);
-    rebuilt = withVariables(rebuilt, undefined, run, rebuilt);
-  }
-  return rebuilt;
-}
-
-export function setTaskRunState(state: ExecState, id: string, current: StateType, date: string): ExecState {
-  const run = taskRun(state, id);
-  return updateTaskRun(state, { ...run, state: withState(run.state, current, date) });
 }
 
 export function setExecutionState(state: ExecState, current: StateType, date: string): ExecState {

@@ -175,3 +175,13 @@ function resolveFinally(context: FlowableContext, lists: SequentialLists, counts
   const task = list[finallyCounts.total];
   return task ? { next: [{ task, group: lists.finally }] } : done;
 }
+
+/** Renders every string inside a value (lists and maps recursively) with `render`. */
+export function renderDeep(value: unknown, render: (template: string) => unknown): unknown {
+  if (typeof value === "string") return render(value);
+  if (Array.isArray(value)) return value.map((item) => renderDeep(item, render));
+  if (value !== null && typeof value === "object") {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, renderDeep(v, render)]));
+  }
+  return value;
+}

@@ -99,10 +99,6 @@ export function isCreated(state: StateType): boolean {
   return CREATED.has(state);
 }
 
-export function isFailed(state: StateType): boolean {
-  return state === "FAILED";
-}
-
 /** A new state history: the first entry. */
 export function newState(current: StateType, date: string): State {
   return { current, histories: [{ state: current, date }] };
@@ -112,14 +108,4 @@ export function newState(current: StateType, date: string): State {
 export function withState(state: State, current: StateType, date: string): State {
   if (state.current === current) return state;
   return { current, histories: [...state.histories, { state: current, date }] };
-}
-
-/** The date a state was first entered, or the first history's date. */
-export function startDate(state: State): string | undefined {
-  return state.histories[0]?.date;
-}
-
-/** End date: the last history date when terminated (or PAUSED), as Kestra's State JSON exposes it. */
-export function endDate(state: State): string | undefined {
-  return isTerminated(state.current) || state.current === "PAUSED" ? state.histories.at(-1)?.date : undefined;
 }

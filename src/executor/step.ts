@@ -9,7 +9,7 @@ import type { Flow, Task } from "../flow/model.js";
 import { parseDurationMs } from "../util/duration.js";
 import { addTaskRun, type ExecState, ROOT, setExecutionState, taskRun, updateTaskRun } from "./exec-state.js";
 import type { FlowIndex } from "./flow-index.js";
-import { type FlowableBehaviour, flowableContext, type Resolution, resolveSequential } from "./flowable.js";
+import { type FlowableBehaviour, flowableContext, type Resolution, renderDeep, resolveSequential } from "./flowable.js";
 import { isTerminated, newState, type StateType, type TaskRun, withState } from "./model.js";
 import type { ExecutorCommand, ExecutorEvent, LogLine } from "./protocol.js";
 import { nextRetryDate, retryFor } from "./retry.js";
@@ -367,8 +367,8 @@ class Stepper {
     );
     const resolution = resolveSequential(context);
     this.create(resolution.next, undefined);
-    if (resolution.state !== undefined && this.state.execution.state.current !== "KILLING") this.end(resolution.state);
-    else if (resolution.state !== undefined) this.end("KILLED");
+    if (resolution.state === undefined) return;
+    this.end(this.state.execution.state.current === "KILLING" ? "KILLED" : resolution.state);
   }
 
   private end(state: StateType): void {
@@ -427,15 +427,6 @@ class Stepper {
     }
     this.dirty.add(ROOT);
   }
-}
-
-function renderDeep(value: unknown, render: (template: string) => unknown): unknown {
-  if (typeof value === "string") return render(value);
-  if (Array.isArray(value)) return value.map((item) => renderDeep(item, render));
-  if (value !== null && typeof value === "object") {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, renderDeep(v, render)]));
-  }
-  return value;
 }
 
 function message(error: unknown): string {

@@ -25,8 +25,8 @@ export interface LocalHostOptions {
   readonly clock?: Clock;
   readonly ids?: () => string;
   readonly random?: () => number;
-  /** Every log line, as it happens. */
-  readonly onLog?: (line: LogLine, execution: Execution) => void;
+  /** Every log line, as it happens (the execution is built only when asked for: it costs O(task runs)). */
+  readonly onLog?: (line: LogLine, execution: () => Execution) => void;
   /** Every state change of the execution, after each step. */
   readonly onChange?: (execution: () => Execution) => void;
 }
@@ -149,7 +149,7 @@ class ExecutionLoop {
 
   private emitLog(line: LogLine): void {
     this.logs.push(line);
-    this.options.onLog?.(line, toExecution(this.state));
+    this.options.onLog?.(line, () => toExecution(this.state));
   }
 
   private carryOut(command: ExecutorCommand): void {

@@ -2,16 +2,17 @@
  * Every case of shared/kestra/inputs-cases.yaml (Kestra's own input tests), run against the
  * real flows parsed with the real plugin registry.
  */
+
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { registry } from "../../plugins/index.js";
-import { withDefaultInputs } from "./defaults.js";
-import { findFileInputExtension, readInputParts } from "./files.js";
-import { exceptionMessage, inputErrorBody } from "./messages.js";
-import type { InputDeclaration } from "./model.js";
-import { resolveInputs, resolveInputValues, validateInputs } from "./resolve.js";
+import { registry } from "../../../plugins/index.js";
+import { withDefaultInputs } from "../../../src/inputs/defaults.js";
+import { findFileInputExtension, readInputParts } from "../../../src/inputs/files.js";
+import { exceptionMessage, inputErrorBody } from "../../../src/inputs/messages.js";
+import type { InputDeclaration } from "../../../src/inputs/model.js";
+import { resolveInputs, resolveInputValues, validateInputs } from "../../../src/inputs/resolve.js";
 import {
   engine,
   flowInputs,
@@ -21,9 +22,10 @@ import {
   printed,
   type TestDeps,
   testDeps,
-} from "./test-support.js";
+} from "../../../src/inputs/test-support.js";
+import { KESTRA_DIR } from "../../support/kestra.js";
 
-const KESTRA = join(import.meta.dirname, "../../../shared/kestra");
+const KESTRA = KESTRA_DIR;
 
 interface Case {
   id: string;

@@ -3,12 +3,12 @@ import { createRequire } from "node:module";
 import { Temporal } from "temporal-polyfill";
 import { beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { kestraFile } from "../../../test/support/kestra.js";
-import { ExpressionError } from "../errors.js";
-import { createJqEngine, initJq, isJqReady, runJq } from "../jq.js";
-import { testContext } from "../test-context.js";
-import { JDouble, javaClassName, numberKind, printValue } from "../values.js";
-import jq from "./jq.js";
+import { ExpressionError } from "../../../src/expression/errors.js";
+import jq from "../../../src/expression/filters/jq.js";
+import { createJqEngine, initJq, isJqReady, runJq } from "../../../src/expression/jq.js";
+import { testContext } from "../../../src/expression/test-context.js";
+import { JDouble, javaClassName, numberKind, printValue } from "../../../src/expression/values.js";
+import { kestraFile } from "../../support/kestra.js";
 
 /** `input | jq(expression)` */
 function run(input: unknown, expression?: unknown): unknown {

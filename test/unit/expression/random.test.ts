@@ -1,15 +1,15 @@
 import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { javaClassName } from "../values.js";
-import decrypt from "./decrypt.js";
-import encrypt from "./encrypt.js";
-import id from "./id.js";
-import ksuid from "./ksuid.js";
-import nanoId from "./nano-id.js";
-import randomInt from "./random-int.js";
-import randomPort from "./random-port.js";
-import { callFunction } from "./support/seeded-stores.js";
-import uuid from "./uuid.js";
+import decrypt from "../../../src/expression/functions/decrypt.js";
+import encrypt from "../../../src/expression/functions/encrypt.js";
+import id from "../../../src/expression/functions/id.js";
+import ksuid from "../../../src/expression/functions/ksuid.js";
+import nanoId from "../../../src/expression/functions/nano-id.js";
+import randomInt from "../../../src/expression/functions/random-int.js";
+import randomPort from "../../../src/expression/functions/random-port.js";
+import { callFunction } from "../../../src/expression/functions/support/seeded-stores.js";
+import uuid from "../../../src/expression/functions/uuid.js";
+import { javaClassName } from "../../../src/expression/values.js";
 
 describe("identifiers (function-random cases)", () => {
   it("uuid() is a v4 UUID", () => {
