@@ -3,9 +3,11 @@
  * rendering and serialising them) and the children to create for each value, one after
  * another or at most `limit` at a time.
  */
+
+import type { List } from "immutable";
 import { javaString, toJson } from "../expression/values.js";
 import type { Task } from "../flow/model.js";
-import { childIds, taskRun } from "./exec-state.js";
+import { childIds, memoized, taskRun } from "./exec-state.js";
 import { type ChildSpec, type FlowableContext, guessFinalState, type Resolution, renderDeep } from "./flowable.js";
 
 /**
@@ -32,6 +34,18 @@ export function eachValues(raw: unknown, context: FlowableContext): string[] {
     typeof item === "string" ? item : typeof item === "object" ? toJson(item) : javaString(item),
   );
   return [...new Set(values)];
+}
+
+/**
+ * The values of an Each flowable, rendered once per running period of its task run and then
+ * kept: resolving again after every child must not re-render (and re-serialise) them.
+ */
+export function memoizedEachValues(raw: unknown, context: FlowableContext): string[] {
+  const run = context.run;
+  if (run === undefined) return eachValues(raw, context);
+  // A new state (a resume, a restart) may render them again.
+  const key = `each.values:${run.id}:${run.state.histories.length}`;
+  return memoized(context.state, key, () => eachValues(raw, context));
 }
 
 /**
@@ -80,20 +94,56 @@ function concurrentChildren(
   slots: number,
 ): ChildSpec[] {
   if (slots <= 0) return [];
-  const created = new Map<string, number>();
-  const parentId = context.run?.id;
-  for (const id of childIds(context.state, parentId)) {
-    const run = taskRun(context.state, id);
-    if (run.value !== undefined && context.groupOf(run) === "tasks") {
-      // As Kestra implements it, a value's next task may start while its previous one runs.
-      created.set(run.value, (created.get(run.value) ?? 0) + 1);
-    }
-  }
+  const { created, open } = createdByValue(context, values, tasks.length);
   const next: ChildSpec[] = [];
-  for (const value of values) {
-    if (next.length >= slots) break;
+  for (let i = open; i < values.length && next.length < slots; i++) {
+    const value = values[i] as string;
+    // As Kestra implements it, a value's next task may start while its previous one runs.
     const task = tasks[created.get(value) ?? 0];
     if (task) next.push({ task, group: "tasks", value });
   }
   return next;
+}
+
+/**
+ * How many `tasks` children each value has, and the first value that still lacks some,
+ * kept in the execution's memo and brought up to date from the children created since
+ * the last call (children are only ever appended), so resolving is not O(children).
+ */
+interface CreatedByValue {
+  ids: List<string>;
+  scanned: number;
+  readonly created: Map<string, number>;
+  values: readonly string[];
+  open: number;
+}
+
+function createdByValue(context: FlowableContext, values: readonly string[], taskCount: number): CreatedByValue {
+  const parentId = context.run?.id;
+  const ids = childIds(context.state, parentId);
+  const key = `each.created:${parentId ?? ""}`;
+  const fresh = (): CreatedByValue => ({ ids, scanned: 0, created: new Map(), values, open: 0 });
+  let entry = memoized<CreatedByValue>(context.state, key, fresh);
+  const n = entry.scanned;
+  if (entry.ids !== ids && n > 0 && (ids.size < n || ids.get(n - 1) !== entry.ids.get(n - 1))) {
+    // Counted from another state of the execution, not an ancestor of this one: count again.
+    entry = fresh();
+    context.state.memo.set(key, entry);
+  }
+  for (let i = entry.scanned; i < ids.size; i++) {
+    const run = taskRun(context.state, ids.get(i) as string);
+    if (run.value !== undefined && context.groupOf(run) === "tasks") {
+      entry.created.set(run.value, (entry.created.get(run.value) ?? 0) + 1);
+    }
+  }
+  entry.ids = ids;
+  entry.scanned = ids.size;
+  if (entry.values !== values) {
+    entry.values = values;
+    entry.open = 0;
+  }
+  while (entry.open < values.length && (entry.created.get(values[entry.open] as string) ?? 0) >= taskCount) {
+    entry.open++;
+  }
+  return entry;
 }

@@ -58,6 +58,13 @@ export interface ExecState {
   readonly outputTree: Tree;
   /** The `tasks` variable: task id → (iteration values →) `{state}`. */
   readonly taskTree: Tree;
+  /**
+   * Values derived from this execution that are costly to recompute at every step (a
+   * ForEach's rendered values...). One cache per execution, shared by every state derived
+   * from the same createExecState: never part of the execution, recomputed when missing,
+   * so a key must name what its value depends on (see memoized()).
+   */
+  readonly memo: Map<string, unknown>;
 }
 
 /** Groups a task run can belong to under its parent. */
@@ -78,6 +85,7 @@ export function createExecState(execution: Execution, groupOf: (run: TaskRun) =>
     groups: IMap(),
     outputTree: EMPTY_TREE,
     taskTree: EMPTY_TREE,
+    memo: new Map(),
   };
   for (const run of execution.taskRunList) state = addTaskRun(state, run, groupOf(run));
   return state;
@@ -154,6 +162,19 @@ function withVariables(before: ExecState, previous: TaskRun | undefined, run: Ta
     outputTree: outputsChanged && run.outputs ? setLeaf(next.outputTree, path, run.outputs) : next.outputTree,
     taskTree: stateChanged ? setLeaf(next.taskTree, path, { state: run.state.current }) : next.taskTree,
   };
+}
+
+/**
+ * A value derived from the state, computed once per key and kept in the execution's memo.
+ * The key must change whenever the value could (e.g. a task run id with the number of
+ * state changes of that run), as the memo is shared by older and newer states.
+ */
+export function memoized<T>(state: ExecState, key: string, compute: () => T): T {
+  const memo = state.memo;
+  if (memo.has(key)) return memo.get(key) as T;
+  const value = compute();
+  memo.set(key, value);
+  return value;
 }
 
 export function groupOfRun(state: ExecState, id: string): Group {

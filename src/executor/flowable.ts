@@ -82,31 +82,39 @@ const DEFAULT_LISTS: SequentialLists = { tasks: "tasks", errors: "errors", final
  * so a flowable whose child failed stays FAILED even when its errors branch succeeds.
  */
 export function resolveSequential(context: FlowableContext, lists: SequentialLists = DEFAULT_LISTS): Resolution {
+  // No closures here: this runs once per task of every sequential list.
   const last = context.lastChild();
-  const first = (group: string | undefined): Resolution | undefined => {
-    if (group === undefined) return undefined;
-    const task = context.list(group)[0];
-    return task ? { next: [{ task, group }] } : undefined;
-  };
-  const afterTasks = (): Resolution =>
-    first(lists.finally) ?? { next: [], state: guessFinalState(context.counts(lists.tasks)) };
-  if (last === undefined) return first(lists.tasks) ?? afterTasks();
+  if (last === undefined) return first(context, lists.tasks) ?? afterTasks(context, lists);
   if (!isTerminated(last.state.current)) return WAIT;
   const group = context.groupOf(last);
-  const following = (): Resolution | undefined => {
-    const task = context.index.nextSibling(last.taskId);
-    return task ? { next: [{ task, group }] } : undefined;
-  };
   if (group === lists.tasks) {
-    if (last.state.current === "FAILED") return first(lists.errors) ?? afterTasks();
-    if (last.state.current === "KILLED") return afterTasks();
-    return following() ?? afterTasks();
+    if (last.state.current === "FAILED") return first(context, lists.errors) ?? afterTasks(context, lists);
+    if (last.state.current === "KILLED") return afterTasks(context, lists);
+    return following(context, last, group) ?? afterTasks(context, lists);
   }
-  if (group === lists.errors) return following() ?? afterTasks();
+  if (group === lists.errors) return following(context, last, group) ?? afterTasks(context, lists);
   if (group === lists.finally) {
-    return following() ?? { next: [], state: guessFinalState(context.counts(lists.tasks)) };
+    return following(context, last, group) ?? { next: [], state: guessFinalState(context.counts(lists.tasks)) };
   }
   return WAIT;
+}
+
+/** The first task of a list, if any. */
+function first(context: FlowableContext, group: string | undefined): Resolution | undefined {
+  if (group === undefined) return undefined;
+  const task = context.list(group)[0];
+  return task ? { next: [{ task, group }] } : undefined;
+}
+
+/** After `tasks` (and `errors`): `finally`, else the state of `tasks`. */
+function afterTasks(context: FlowableContext, lists: SequentialLists): Resolution {
+  return first(context, lists.finally) ?? { next: [], state: guessFinalState(context.counts(lists.tasks)) };
+}
+
+/** The task after `last` in its list, if any. */
+function following(context: FlowableContext, last: TaskRun, group: string): Resolution | undefined {
+  const task = context.index.nextSibling(last.taskId);
+  return task ? { next: [{ task, group }] } : undefined;
 }
 
 /** Builds the context a flowable resolves in. */
@@ -116,22 +124,39 @@ export function flowableContext(
   run: TaskRun | undefined,
   render: (template: unknown) => unknown,
 ): FlowableContext {
-  const parentId = run?.id;
-  const parentTaskId = run?.taskId;
-  return {
-    run,
-    task: run ? index.task(run.taskId).task : undefined,
-    state,
-    index,
-    list: (group) => index.list(parentTaskId, group),
-    counts: (group) => childCounts(state, parentId, group),
-    lastChild: () => {
-      const id = childIds(state, parentId).last();
-      return id === undefined ? undefined : taskRun(state, id);
-    },
-    groupOf: (child) => groupOfRun(state, child.id),
-    render,
-  };
+  return new Context(state, index, run, render);
+}
+
+/** A flowable's context, its methods on the prototype: one is built for every resolution. */
+class Context implements FlowableContext {
+  readonly task: Task | undefined;
+
+  constructor(
+    readonly state: ExecState,
+    readonly index: FlowIndex,
+    readonly run: TaskRun | undefined,
+    /** A property, not a method: plugins may pass it on detached. */
+    readonly render: (template: unknown) => unknown,
+  ) {
+    this.task = run ? index.task(run.taskId).task : undefined;
+  }
+
+  list(group: string): readonly Task[] {
+    return this.index.list(this.run?.taskId, group);
+  }
+
+  counts(group: string): ChildCounts {
+    return childCounts(this.state, this.run?.id, group);
+  }
+
+  lastChild(): TaskRun | undefined {
+    const id = childIds(this.state, this.run?.id).last();
+    return id === undefined ? undefined : taskRun(this.state, id);
+  }
+
+  groupOf(child: TaskRun): string {
+    return groupOfRun(this.state, child.id);
+  }
 }
 
 /**

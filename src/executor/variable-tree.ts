@@ -23,32 +23,37 @@ export function setLeaf(tree: Tree, path: readonly string[], leaf: Readonly<Reco
   return tree.set(head, setLeaf(IMap.isMap(child) ? (child as Tree) : EMPTY_TREE, rest, leaf));
 }
 
-const views = new WeakMap<Tree, Record<string, unknown>>();
+/** What a view's traps read: the tree (a plain object, so the view's prototype is Object's). */
+interface ViewTarget {
+  readonly tree: Tree;
+}
+
+function read(tree: Tree, key: string | symbol): unknown {
+  if (typeof key !== "string") return undefined;
+  const value = tree.get(key);
+  return IMap.isMap(value) ? view(value as Tree) : value;
+}
+
+/** One handler for every view: a view costs one small object and a Proxy, no closures. */
+const handler: ProxyHandler<ViewTarget> = {
+  get: (target, key) => read(target.tree, key),
+  has: (target, key) => typeof key === "string" && target.tree.has(key),
+  ownKeys: (target) => [...target.tree.keys()],
+  getOwnPropertyDescriptor: (target, key) =>
+    typeof key === "string" && target.tree.has(key)
+      ? { value: read(target.tree, key), enumerable: true, configurable: true, writable: false }
+      : undefined,
+  set: () => false,
+  deleteProperty: () => false,
+  defineProperty: () => false,
+};
 
 /**
  * A read-only plain-object view of a tree (what the expression engine sees as a map):
  * property reads, `in`, Object.hasOwn and Object.entries all read the persistent map.
+ * Views are cheap and not cached: every state has new trees, and a cache keyed by them
+ * would cost more (in the garbage collector) than building a view again.
  */
 export function view(tree: Tree): Record<string, unknown> {
-  const cached = views.get(tree);
-  if (cached) return cached;
-  const read = (key: string | symbol): unknown => {
-    if (typeof key !== "string") return undefined;
-    const value = tree.get(key);
-    return IMap.isMap(value) ? view(value as Tree) : value;
-  };
-  const proxy = new Proxy({} as Record<string, unknown>, {
-    get: (_target, key) => read(key),
-    has: (_target, key) => typeof key === "string" && tree.has(key),
-    ownKeys: () => [...tree.keys()],
-    getOwnPropertyDescriptor: (_target, key) =>
-      typeof key === "string" && tree.has(key)
-        ? { value: read(key), enumerable: true, configurable: true, writable: false }
-        : undefined,
-    set: () => false,
-    deleteProperty: () => false,
-    defineProperty: () => false,
-  });
-  views.set(tree, proxy);
-  return proxy;
+  return new Proxy<ViewTarget>({ tree }, handler) as unknown as Record<string, unknown>;
 }

@@ -100,6 +100,27 @@ function withInputDefaults(flow: Flow, inputs: Readonly<Record<string, unknown>>
   return out;
 }
 
+/** A UTC date with at most milliseconds, as the executor writes them: Date.parse reads it exactly. */
+const ISO_MILLIS = /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])T(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d(?:\.\d{1,3})?Z$/;
+
+/** The last dates read: the execution's start date is read for every task. */
+const instants = new Map<string, Temporal.Instant>();
+
 function instant(date: string | undefined): Temporal.Instant | null {
-  return date ? Temporal.Instant.from(date) : null;
+  if (!date) return null;
+  const cached = instants.get(date);
+  if (cached) return cached;
+  const millis = ISO_MILLIS.test(date) ? Date.parse(date) : Number.NaN;
+  // Date.parse rolls 2024-02-30 over to March: only trust it when it writes the date back.
+  const value =
+    Number.isNaN(millis) || !sameDay(date, millis)
+      ? Temporal.Instant.from(date)
+      : Temporal.Instant.fromEpochMilliseconds(millis);
+  if (instants.size >= 64) instants.clear();
+  instants.set(date, value);
+  return value;
+}
+
+function sameDay(date: string, millis: number): boolean {
+  return new Date(millis).getUTCDate() === Number(date.slice(8, 10));
 }

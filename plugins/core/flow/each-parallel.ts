@@ -1,6 +1,6 @@
 /** io.kestra.plugin.core.flow.EachParallel (deprecated): runs its `tasks` for every value at once, `concurrent` at a time. */
 import { z } from "zod";
-import { eachValues, resolveEach } from "../../../src/executor/each.js";
+import { memoizedEachValues, resolveEach } from "../../../src/executor/each.js";
 import { defineFlowableTask } from "../../../src/plugin/define.js";
 import { taskList } from "../../../src/plugin/properties.js";
 import { eachValuesSchema } from "./each-sequential.js";
@@ -24,6 +24,6 @@ export default defineFlowableTask({
   }),
   behaviour: {
     resolve: (context) =>
-      resolveEach(context, eachValues(context.task?.value, context), Number(context.task?.concurrent ?? 0)),
+      resolveEach(context, memoizedEachValues(context.task?.value, context), Number(context.task?.concurrent ?? 0)),
   },
 });

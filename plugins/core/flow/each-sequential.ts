@@ -1,6 +1,6 @@
 /** io.kestra.plugin.core.flow.EachSequential (deprecated): runs its `tasks` for each value, one value after another. */
 import { z } from "zod";
-import { eachValues, resolveEach } from "../../../src/executor/each.js";
+import { memoizedEachValues, resolveEach } from "../../../src/executor/each.js";
 import { defineFlowableTask } from "../../../src/plugin/define.js";
 import { taskList } from "../../../src/plugin/properties.js";
 
@@ -23,5 +23,5 @@ export default defineFlowableTask({
     errors: taskList().optional(),
     finally: taskList().optional(),
   }),
-  behaviour: { resolve: (context) => resolveEach(context, eachValues(context.task?.value, context), 1) },
+  behaviour: { resolve: (context) => resolveEach(context, memoizedEachValues(context.task?.value, context), 1) },
 });

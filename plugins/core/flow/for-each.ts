@@ -3,7 +3,7 @@
  * a JSON array string or an expression), `concurrencyLimit` value groups at a time.
  */
 import { z } from "zod";
-import { eachValues, resolveEach } from "../../../src/executor/each.js";
+import { memoizedEachValues, resolveEach } from "../../../src/executor/each.js";
 import { defineFlowableTask } from "../../../src/plugin/define.js";
 import { taskList } from "../../../src/plugin/properties.js";
 
@@ -29,6 +29,10 @@ export default defineFlowableTask({
   }),
   behaviour: {
     resolve: (context) =>
-      resolveEach(context, eachValues(context.task?.values, context), Number(context.task?.concurrencyLimit ?? 1)),
+      resolveEach(
+        context,
+        memoizedEachValues(context.task?.values, context),
+        Number(context.task?.concurrencyLimit ?? 1),
+      ),
   },
 });

@@ -1,0 +1,94 @@
+/**
+ * ForEach with a concurrency limit, driven through step() by hand: which children start
+ * after each one ends (Kestra's resolveConcurrentNexts), counted incrementally.
+ */
+import { describe, expect, it } from "vitest";
+import { registry } from "../../plugins/index.js";
+import { createExecState, type ExecState, toExecution } from "../../src/executor/exec-state.js";
+import { indexFlow } from "../../src/executor/flow-index.js";
+import type { FlowableBehaviour } from "../../src/executor/flowable.js";
+import { newExecution } from "../../src/executor/new-execution.js";
+import type { ExecutorEvent } from "../../src/executor/protocol.js";
+import { type StepDeps, step } from "../../src/executor/step.js";
+import { createEngine } from "../../src/expression/index.js";
+import { describeIssue, parseFlow } from "../../src/flow/index.js";
+import { sequentialIds } from "../../src/util/ids.js";
+
+const engine = createEngine();
+
+function start(source: string) {
+  const parsed = parseFlow(source, { registry });
+  if (!parsed.ok) throw new Error(parsed.issues.map(describeIssue).join("\n"));
+  const index = indexFlow(parsed.flow, registry);
+  const ids = sequentialIds("t");
+  const deps: StepDeps = {
+    now: "2024-01-02T03:04:05.000Z",
+    newId: ids,
+    random: () => 0,
+    index,
+    render: (template, variables) => (typeof template === "string" ? engine.renderTyped(template, variables) : template),
+    flowable: (type) => {
+      const plugin = registry.get(type);
+      return plugin?.category === "task" && plugin.kind === "flowable"
+        ? (plugin.behaviour as FlowableBehaviour)
+        : undefined;
+    },
+  };
+  let state: ExecState = createExecState(newExecution({ id: "e1", flow: parsed.flow, now: deps.now }));
+  const send = (event: ExecutorEvent): string[] => {
+    const result = step(state, event, deps);
+    state = result.state;
+    return result.commands.flatMap((c) => {
+      if (c.type !== "task.run") return [];
+      const run = state.runs.get(c.taskRunId);
+      return [`${c.taskId}[${run?.value}]`];
+    });
+  };
+  const end = (label: string): string[] => {
+    const run = toExecution(state).taskRunList.find((r) => `${r.taskId}[${r.value}]` === label);
+    if (!run) throw new Error(`no run ${label}`);
+    return send({ type: "task.ended", taskRunId: run.id, state: "SUCCESS" });
+  };
+  return { send, end, state: () => toExecution(state) };
+}
+
+const flow = (limit: number, values: string) => `id: f
+namespace: n
+tasks:
+  - id: each
+    type: io.kestra.plugin.core.flow.ForEach
+    values: ${values}
+    concurrencyLimit: ${limit}
+    tasks:
+      - id: a
+        type: io.kestra.plugin.core.debug.Return
+        format: a
+      - id: b
+        type: io.kestra.plugin.core.debug.Return
+        format: b
+`;
+
+describe("ForEach with a concurrency limit", () => {
+  it("starts a value's next task as soon as a slot frees, values in order", () => {
+    const run = start(flow(2, '["1", "2", "3"]'));
+    expect(run.send({ type: "execution.start" })).toEqual(["a[1]", "a[2]"]);
+    expect(run.end("a[1]")).toEqual(["b[1]"]);
+    expect(run.end("a[2]")).toEqual(["b[2]"]);
+    expect(run.end("b[1]")).toEqual(["a[3]"]);
+    // A value's next task may start while its previous one runs, as in Kestra.
+    expect(run.end("b[2]")).toEqual(["b[3]"]);
+    expect(run.end("b[3]")).toEqual([]);
+    expect(run.end("a[3]")).toEqual([]);
+    expect(run.state().state.current).toBe("SUCCESS");
+    expect(run.state().taskRunList).toHaveLength(7);
+  });
+
+  it("renders the values once and keeps them while the ForEach runs", () => {
+    // The values read the `tasks` variable, which changes as children end: kept as first rendered.
+    const run = start(flow(1, '"{{ tasks | keys }}"'));
+    expect(run.send({ type: "execution.start" })).toEqual(["a[each]"]);
+    expect(run.end("a[each]")).toEqual(["b[each]"]);
+    expect(run.end("b[each]")).toEqual([]);
+    expect(run.state().state.current).toBe("SUCCESS");
+  });
+});
