@@ -141,14 +141,15 @@ export function addTaskRun(state: ExecState, run: TaskRun, group: Group): ExecSt
   });
 }
 
-/** Iteration values of a task run and its valued ancestors, outermost first. */
-function iterationValues(state: ExecState, run: TaskRun): string[] {
-  const values: string[] = [];
+/** Where a task run sits in the `outputs` and `tasks` trees: its task id, then the iteration values of it and its valued ancestors, outermost first. */
+function variablePath(state: ExecState, run: TaskRun): string[] {
+  const path = [run.taskId];
+  if (run.value === undefined && run.parentTaskRunId === undefined) return path;
   for (let current: TaskRun | undefined = run; current; ) {
-    if (current.value !== undefined) values.unshift(current.value);
+    if (current.value !== undefined) path.splice(1, 0, current.value);
     current = current.parentTaskRunId ? state.runs.get(current.parentTaskRunId) : undefined;
   }
-  return values;
+  return path;
 }
 
 /** Keeps the `outputs` and `tasks` trees in step with a task run that was added or changed. */
@@ -156,7 +157,7 @@ function withVariables(before: ExecState, previous: TaskRun | undefined, run: Ta
   const outputsChanged = run.outputs && run.outputs !== previous?.outputs;
   const stateChanged = previous?.state.current !== run.state.current;
   if (!outputsChanged && !stateChanged) return next;
-  const path = [run.taskId, ...iterationValues(before, run)];
+  const path = variablePath(before, run);
   return {
     ...next,
     outputTree: outputsChanged && run.outputs ? setLeaf(next.outputTree, path, run.outputs) : next.outputTree,

@@ -11,16 +11,20 @@ export const EMPTY_TREE: Tree = IMap();
 
 /** Sets the leaf at `path`, merging maps there (a LoopUntil's later iteration overrides keys). */
 export function setLeaf(tree: Tree, path: readonly string[], leaf: Readonly<Record<string, unknown>>): Tree {
-  const [head, ...rest] = path;
+  return setLeafFrom(tree, path, 0, leaf);
+}
+
+function setLeafFrom(tree: Tree, path: readonly string[], at: number, leaf: Readonly<Record<string, unknown>>): Tree {
+  const head = path[at];
   if (head === undefined) return tree;
-  if (rest.length === 0) {
+  if (at === path.length - 1) {
     const previous = tree.get(head);
     const merged =
       previous !== null && typeof previous === "object" && !IMap.isMap(previous) ? { ...previous, ...leaf } : leaf;
     return tree.set(head, merged);
   }
   const child = tree.get(head);
-  return tree.set(head, setLeaf(IMap.isMap(child) ? (child as Tree) : EMPTY_TREE, rest, leaf));
+  return tree.set(head, setLeafFrom(IMap.isMap(child) ? (child as Tree) : EMPTY_TREE, path, at + 1, leaf));
 }
 
 /** What a view's traps read: the tree (a plain object, so the view's prototype is Object's). */

@@ -7,7 +7,8 @@
 const own = Object.prototype.hasOwnProperty;
 
 export class Scope {
-  private readonly values = new Map<string, unknown>();
+  /** Made on the first definition: most renders define nothing. */
+  private values: Map<string, unknown> | undefined;
 
   constructor(
     private readonly parent: Scope | undefined,
@@ -26,7 +27,7 @@ export class Scope {
   /** True when the name is visible, with its value in `found.value`. */
   lookup(name: string, found: { value: unknown }): boolean {
     for (let scope: Scope | undefined = this; scope !== undefined; scope = scope.parent) {
-      if (scope.values.has(name)) {
+      if (scope.values?.has(name)) {
         found.value = scope.values.get(name);
         return true;
       }
@@ -40,18 +41,23 @@ export class Scope {
 
   /** Defines a variable in this scope (loop variables, macro arguments). */
   define(name: string, value: unknown): void {
-    this.values.set(name, value);
+    this.own().set(name, value);
+  }
+
+  private own(): Map<string, unknown> {
+    if (this.values === undefined) this.values = new Map();
+    return this.values;
   }
 
   /** `{% set %}`: updates the nearest scope that has the name, else defines it here. */
   assign(name: string, value: unknown): void {
     for (let scope: Scope | undefined = this; scope !== undefined; scope = scope.parent) {
-      if (scope.values.has(name) || (scope.context !== undefined && own.call(scope.context, name))) {
-        scope.values.set(name, value);
+      if (scope.values?.has(name) || (scope.context !== undefined && own.call(scope.context, name))) {
+        scope.own().set(name, value);
         return;
       }
     }
-    this.values.set(name, value);
+    this.own().set(name, value);
   }
 
   /** Every visible variable, innermost winning (for render() and printContext()). */
@@ -61,7 +67,7 @@ export class Scope {
     const out: Record<string, unknown> = {};
     for (const scope of chain) {
       if (scope.context) Object.assign(out, scope.context);
-      for (const [k, v] of scope.values) out[k] = v;
+      if (scope.values) for (const [k, v] of scope.values) out[k] = v;
     }
     return out;
   }
