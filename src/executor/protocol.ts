@@ -3,7 +3,7 @@
  * (things the host must do). Both are discriminated unions keyed by `type`, plain data
  * that can cross an RPC boundary or be stored.
  */
-import type { StateType } from "./model.js";
+import type { Label, StateType } from "./model.js";
 
 export interface LogLine {
   readonly taskRunId?: string;
@@ -27,6 +27,10 @@ export type ExecutorEvent =
       readonly logs?: readonly LogLine[];
       /** Why it failed, logged at ERROR on the task run. */
       readonly error?: string;
+      /** Labels the task sets on the execution (Labels): existing keys get the new value, new keys are added. */
+      readonly labels?: readonly Label[];
+      /** The task ends the execution at once in this state (Exit). */
+      readonly exit?: Extract<StateType, "SUCCESS" | "WARNING" | "FAILED" | "KILLED" | "CANCELLED">;
     }
   /** A timer set by a `timer.set` command fired. */
   | { readonly type: "timer.fired"; readonly timerId: string }

@@ -228,6 +228,8 @@ class ExecutionLoop {
           taskRunId: command.taskRunId,
           state: outcome?.state ?? "SUCCESS",
           ...(outcome?.outputs ? { outputs: outcome.outputs } : {}),
+          ...(outcome?.labels ? { labels: outcome.labels } : {}),
+          ...(outcome?.exit ? { exit: outcome.exit } : {}),
           logs: lines,
         };
       } catch (error) {

@@ -3,6 +3,7 @@
  * execution's variables, a logger, an abort signal (kill, timeout) and the clock. All I/O
  * goes through here, so a task runs the same on every host.
  */
+import type { Label, StateType } from "../executor/model.js";
 
 export interface TaskLogger {
   trace(message: string): void;
@@ -36,7 +37,18 @@ export interface TaskContext {
 export interface TaskOutcome {
   readonly state?: "SUCCESS" | "WARNING" | "FAILED";
   readonly outputs?: Readonly<Record<string, unknown>>;
+  /**
+   * Labels to set on the execution (Labels task): a key already there gets the new value
+   * in place, a new key is appended. The executor applies them to the execution's labels
+   * as they are when the task ends, as Kestra's ExecutionUpdatableTask does.
+   */
+  readonly labels?: readonly Label[];
+  /** Ends the execution at once in this state (Exit task); the task run ends in it too. */
+  readonly exit?: ExitState;
 }
+
+/** The states an Exit task can end an execution in (Kestra's `CANCELED` is the state `CANCELLED`). */
+export type ExitState = Extract<StateType, "SUCCESS" | "WARNING" | "FAILED" | "KILLED" | "CANCELLED">;
 
 /** A task that fails on purpose (Fail, Assert) but still records outputs. */
 export class TaskFailure extends Error {
