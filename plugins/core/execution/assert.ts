@@ -1,7 +1,9 @@
 /** io.kestra.plugin.core.execution.Assert: fails the task when any rendered condition is falsy. */
 import { z } from "zod";
+import { truthy } from "../../../src/executor/step.js";
 import { defineRunnableTask } from "../../../src/plugin/define.js";
 import { dynamic } from "../../../src/plugin/properties.js";
+import { TaskFailure } from "../../../src/plugin/task-context.js";
 
 export default defineRunnableTask({
   type: "io.kestra.plugin.core.execution.Assert",
@@ -12,4 +14,27 @@ export default defineRunnableTask({
     /** Appended, after a newline, to the "N assertion(s) failed!" error. */
     errorMessage: dynamic(z.string()).optional(),
   }),
+  async run(context) {
+    const { conditions, errorMessage } = context.properties as { conditions: string[]; errorMessage?: unknown };
+    let failed = 0;
+    for (const condition of conditions) {
+      let rendered: string;
+      try {
+        rendered = await context.renderString(condition);
+      } catch (error) {
+        context.logger.error(
+          `Assertion \`${condition}\` failed, failed to render \`${error instanceof Error ? error.message : String(error)}\``,
+        );
+        failed++;
+        continue;
+      }
+      if (!truthy(rendered)) {
+        context.logger.error(`Assertion \`${condition}\` failed!`);
+        failed++;
+      }
+    }
+    if (failed === 0) return undefined;
+    const detail = errorMessage === undefined ? "" : `\n${await context.renderString(String(errorMessage))}`;
+    throw new TaskFailure(`${failed} assertion${failed > 1 ? "s" : ""} failed!${detail}`);
+  },
 });
