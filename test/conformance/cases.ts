@@ -23,6 +23,7 @@ export interface KestraCase {
   readonly load?: readonly string[];
   readonly inputs?: Record<string, unknown>;
   readonly inputsMode?: "raw" | "validated" | "api";
+  readonly labels?: readonly { readonly key: string; readonly value: string }[];
   readonly action: string;
   readonly expect?: Record<string, unknown>;
   readonly requires?: readonly string[];
@@ -116,7 +117,7 @@ export async function runCase(testCase: KestraCase): Promise<Verdict> {
   }
   let execution: Execution;
   try {
-    ({ execution } = await host.run(flow, { inputs }));
+    ({ execution } = await host.run(flow, { inputs, ...(testCase.labels ? { labels: testCase.labels } : {}) }));
   } catch (error) {
     return { kind: "failed", why: `host error: ${error instanceof Error ? error.message : String(error)}` };
   }
@@ -147,6 +148,7 @@ function checkExpectations(expect: Record<string, unknown>, execution: Execution
     if (!matches(value, matcher))
       problems.push(`flow output ${key} = ${printValue(value)}, expected ${printValue(matcher)}`);
   }
+  problems.push(...checkLabels(expect.labels as Record<string, unknown[]> | undefined, execution));
   const outputs = expect.outputs as Record<string, unknown> | undefined;
   if (outputs) {
     const flat = flatOutputs(execution);
@@ -156,6 +158,25 @@ function checkExpectations(expect: Record<string, unknown>, execution: Execution
     }
   }
   return problems;
+}
+
+/** `labels: {contains: [...]}` or `{exactlyInAnyOrder: [...]}`, with `<execution id>` and `<task run id of X>` placeholders. */
+function checkLabels(expected: Record<string, unknown[]> | undefined, execution: Execution): string[] {
+  if (!expected) return [];
+  const actual = execution.labels.map(({ key, value }) => `${key}=${value}`);
+  const placeholder = (value: string): string => {
+    if (value === "<execution id>") return execution.id;
+    const taskId = /^<task run id of (.+)>$/.exec(value)?.[1];
+    return taskId === undefined ? value : (execution.taskRunList.find((r) => r.taskId === taskId)?.id ?? value);
+  };
+  const wanted = (expected.contains ?? expected.exactlyInAnyOrder ?? []).map((label) => {
+    const { key, value } = label as { key: string; value: unknown };
+    return `${key}=${placeholder(String(value))}`;
+  });
+  const missing = wanted.filter((label) => !actual.includes(label));
+  const extra = expected.exactlyInAnyOrder ? actual.filter((label) => !wanted.includes(label)) : [];
+  if (missing.length === 0 && extra.length === 0) return [];
+  return [`labels [${actual.join(", ")}], missing [${missing.join(", ")}], unexpected [${extra.join(", ")}]`];
 }
 
 function checkTaskRun(selector: Record<string, unknown>, execution: Execution): string[] {
