@@ -6,7 +6,7 @@
 import type { Task } from "../flow/model.js";
 import { type ChildCounts, childCounts, childIds, type ExecState, groupOfRun, taskRun } from "./exec-state.js";
 import type { FlowIndex } from "./flow-index.js";
-import { isTerminated, type StateType, type TaskRun } from "./model.js";
+import { isTerminated, type Label, type StateType, type TaskRun } from "./model.js";
 
 export interface ChildSpec {
   readonly task: Task;
@@ -50,6 +50,36 @@ export interface FlowableBehaviour {
   resolve(context: FlowableContext): Resolution;
   /** Outputs of the flowable task run (If: evaluationResult, Switch: value...). */
   outputs?(context: FlowableContext): Readonly<Record<string, unknown>> | undefined;
+}
+
+/**
+ * What an executable task (Subflow) asks for: one child execution, rendered against the
+ * parent task run's variables. The executor adds the correlation id and inherited labels.
+ */
+export interface ChildExecutionRequest {
+  readonly namespace: string;
+  readonly flowId: string;
+  readonly revision?: number;
+  readonly inputs: Readonly<Record<string, unknown>>;
+  /** The task's own labels, rendered. */
+  readonly labels: readonly Label[];
+  readonly inheritLabels: boolean;
+  readonly wait: boolean;
+  readonly transmitFailed: boolean;
+  readonly scheduleDate?: string;
+  /** Deprecated Subflow `outputs`, left unrendered: they are rendered against the child. */
+  readonly outputs?: Readonly<Record<string, unknown>>;
+}
+
+/** A task that starts another execution instead of running or resolving children (Kestra's ExecutableTask). */
+export interface ExecutableBehaviour {
+  childExecution(context: FlowableContext): ChildExecutionRequest;
+}
+
+export type TaskBehaviour = FlowableBehaviour | ExecutableBehaviour;
+
+export function isExecutable(behaviour: TaskBehaviour): behaviour is ExecutableBehaviour {
+  return "childExecution" in behaviour;
 }
 
 const WAIT: Resolution = { next: [] };

@@ -3,7 +3,7 @@
  * (things the host must do). Both are discriminated unions keyed by `type`, plain data
  * that can cross an RPC boundary or be stored.
  */
-import type { Label, StateType } from "./model.js";
+import type { ExecutionTrigger, Label, StateType } from "./model.js";
 
 export interface LogLine {
   readonly taskRunId?: string;
@@ -34,16 +34,29 @@ export type ExecutorEvent =
     }
   /** A timer set by a `timer.set` command fired. */
   | { readonly type: "timer.fired"; readonly timerId: string }
-  /** A child execution started by `subflow.start` ended. */
+  /** The child execution asked for by `subflow.start` was created. */
+  | { readonly type: "subflow.started"; readonly taskRunId: string; readonly executionId: string }
+  /**
+   * A child execution started by `subflow.start` ended (or could not be created: no
+   * executionId, state FAILED and the reason in `error`). `outputs` are the child flow's
+   * outputs, or the parent task's deprecated `outputs` map rendered against the child.
+   */
   | {
       readonly type: "subflow.ended";
       readonly taskRunId: string;
-      readonly executionId: string;
+      readonly executionId?: string;
       readonly state: StateType;
       readonly outputs?: Readonly<Record<string, unknown>> | null;
+      readonly error?: string;
     }
   | { readonly type: "execution.kill" }
-  | { readonly type: "execution.resume"; readonly inputs?: Readonly<Record<string, unknown>> };
+  /** A manual resume (Kestra's resume: the first paused task run goes on, or is killed with KILLING). */
+  | {
+      readonly type: "execution.resume";
+      readonly state?: "RUNNING" | "KILLING";
+      /** onResume values, already validated against the Pause's `onResume` inputs. */
+      readonly inputs?: Readonly<Record<string, unknown>>;
+    };
 
 export type ExecutorCommand =
   /** Run a runnable task; answer with a `task.ended` event. */
@@ -61,7 +74,10 @@ export type ExecutorCommand =
   /** Fire `timer.fired` with this id at this instant (replaces a timer with the same id). */
   | { readonly type: "timer.set"; readonly timerId: string; readonly at: string }
   | { readonly type: "timer.cancel"; readonly timerId: string }
-  /** Start a child execution; answer with `subflow.ended` when it ends (if `wait`). */
+  /**
+   * Start a child execution (inputs validated like API inputs); answer with `subflow.started`,
+   * then `subflow.ended` when it ends (when `wait`), or `subflow.ended` FAILED when it cannot start.
+   */
   | {
       readonly type: "subflow.start";
       readonly taskRunId: string;
@@ -69,8 +85,15 @@ export type ExecutorCommand =
       readonly flowId: string;
       readonly revision?: number;
       readonly inputs: Readonly<Record<string, unknown>>;
-      readonly labels: readonly { readonly key: string; readonly value: string }[];
+      /** The child's labels besides its own flow's labels: correlation id, inherited labels, the task's labels. */
+      readonly labels: readonly Label[];
+      /** The child's `trigger`: the parent task and execution. */
+      readonly trigger: ExecutionTrigger;
       readonly wait: boolean;
+      /** When to start the child (ISO), instead of now. */
+      readonly scheduleDate?: string;
+      /** Deprecated Subflow `outputs`: templates rendered against the child execution when it ends. */
+      readonly outputs?: Readonly<Record<string, unknown>>;
     }
   /** Kill a child execution (kill cascade). */
   | { readonly type: "subflow.kill"; readonly executionId: string }

@@ -7,10 +7,19 @@
 import { toJson } from "../expression/values.js";
 import type { Flow, Task } from "../flow/model.js";
 import { parseDurationMs } from "../util/duration.js";
-import { addTaskRun, type ExecState, ROOT, setExecutionState, taskRun, updateTaskRun } from "./exec-state.js";
+import { firstPaused, resume } from "./actions.js";
+import { addTaskRun, childIds, type ExecState, ROOT, setExecutionState, taskRun, updateTaskRun } from "./exec-state.js";
 import type { FlowIndex } from "./flow-index.js";
-import { type FlowableBehaviour, flowableContext, type Resolution, renderDeep, resolveSequential } from "./flowable.js";
-import { isTerminated, newState, type StateType, type TaskRun, withState } from "./model.js";
+import {
+  type ChildExecutionRequest,
+  flowableContext,
+  isExecutable,
+  type Resolution,
+  renderDeep,
+  resolveSequential,
+  type TaskBehaviour,
+} from "./flowable.js";
+import { isCreated, isTerminated, type Label, newState, type StateType, type TaskRun, withState } from "./model.js";
 import type { ExecutorCommand, ExecutorEvent, LogLine } from "./protocol.js";
 import { nextRetryDate, retryFor } from "./retry.js";
 import { runVariables } from "./variables.js";
@@ -25,8 +34,8 @@ export interface StepDeps {
   readonly index: FlowIndex;
   /** Synchronous typed rendering of a template against variables. */
   readonly render: (template: unknown, variables: Readonly<Record<string, unknown>>) => unknown;
-  /** The behaviour of a flowable task type. */
-  readonly flowable: (type: string) => FlowableBehaviour | undefined;
+  /** The behaviour of a flowable (or executable) task type. */
+  readonly flowable: (type: string) => TaskBehaviour | undefined;
 }
 
 export interface StepResult {
@@ -60,9 +69,16 @@ class Stepper {
   handle(event: ExecutorEvent): void {
     switch (event.type) {
       case "execution.start":
+        if (this.state.execution.state.current === "RESTARTED") this.restarted();
         if (this.state.execution.state.current !== "CREATED") return;
         this.state = setExecutionState(this.state, "RUNNING", this.deps.now);
         this.dirty.add(ROOT);
+        return;
+      case "subflow.started":
+        this.subflowStarted(event.taskRunId, event.executionId);
+        return;
+      case "subflow.ended":
+        this.subflowEnded(event);
         return;
       case "task.ended":
         this.taskEnded(event);
@@ -73,7 +89,14 @@ class Stepper {
         if (event.timerId.startsWith(RESUME_TIMER)) this.resume(event.timerId.slice(RESUME_TIMER.length));
         return;
       case "execution.resume":
-        this.resumeAll(event.inputs);
+        if (this.state.execution.state.current !== "PAUSED") return;
+        this.cancelResumeTimer();
+        this.state = resume(this.state, this.deps.index, {
+          now: this.deps.now,
+          ...(event.state ? { state: event.state } : {}),
+          ...(event.inputs ? { onResume: event.inputs } : {}),
+        });
+        if (this.state.execution.state.current === "RESTARTED") this.restarted();
         return;
       case "execution.kill":
         this.kill();
@@ -155,6 +178,12 @@ class Stepper {
     }
     const { plugin } = this.deps.index.task(task.id);
     if (plugin.category === "task" && plugin.kind === "flowable") {
+      const behaviour = this.deps.flowable(task.type);
+      if (behaviour && isExecutable(behaviour)) {
+        this.startAttempt(run.id);
+        this.startChild(taskRun(this.state, run.id), task, behaviour.childExecution);
+        return;
+      }
       this.setState(run.id, "RUNNING");
       this.dirty.add(run.id);
       return;
@@ -298,9 +327,16 @@ class Stepper {
 
   private resolveFlowable(id: string): void {
     const run = taskRun(this.state, id);
+    if (run.state.current === "KILLING") {
+      // A flowable resumed to KILLING: KILLED once its started children are done.
+      const children = childIds(this.state, id);
+      if (children.every((child) => isTerminated(taskRun(this.state, child).state.current))) this.finish(run, "KILLED");
+      return;
+    }
     if (run.state.current !== "RUNNING") return;
     const { task } = this.deps.index.task(run.taskId);
     const behaviour = this.deps.flowable(task.type);
+    if (behaviour && isExecutable(behaviour)) return; // its child execution reports back
     if (!behaviour) {
       this.log(run, "ERROR", `Tern cannot run ${task.type} yet`);
       this.finish(run, "FAILED");
@@ -355,17 +391,6 @@ class Stepper {
       this.state = setExecutionState(this.state, "RUNNING", this.deps.now);
     }
     this.dirty.add(id);
-  }
-
-  /** A manual resume: every paused task run goes on. */
-  private resumeAll(inputs: Readonly<Record<string, unknown>> | undefined): void {
-    if (this.state.execution.state.current !== "PAUSED") return;
-    for (const id of this.state.order) {
-      if (this.state.runs.get(id)?.state.current === "PAUSED") {
-        this.commands.push({ type: "timer.cancel", timerId: `${RESUME_TIMER}${id}` });
-        this.resume(id, inputs);
-      }
-    }
   }
 
   private resolveRoot(): void {
@@ -431,10 +456,130 @@ class Stepper {
         } else if (plugin.category === "task" && plugin.kind === "runnable") {
           this.setState(run.id, "KILLING");
           this.commands.push({ type: "task.kill", taskRunId: run.id });
+        } else if (run.attempts !== undefined) {
+          // An executable (Subflow) task run: the kill cascades to its child execution.
+          const child = run.outputs?.executionId;
+          this.setState(run.id, "KILLING");
+          if (typeof child === "string") this.commands.push({ type: "subflow.kill", executionId: child });
         }
       }
     }
     this.dirty.add(ROOT);
+  }
+
+  // ---- child executions (Subflow) --------------------------------------------------------
+
+  /** Asks the host for a child execution with the correlation id, inherited labels and the task's labels. */
+  private startChild(
+    run: TaskRun,
+    task: Task,
+    request: (context: ReturnType<typeof flowableContext>) => ChildExecutionRequest,
+  ): void {
+    let child: ChildExecutionRequest;
+    try {
+      child = request(
+        flowableContext(this.state, this.deps.index, run, (template) =>
+          this.deps.render(template, this.variables(run)),
+        ),
+      );
+    } catch (error) {
+      this.log(run, "ERROR", message(error));
+      this.finish(run, "FAILED");
+      return;
+    }
+    const execution = this.state.execution;
+    const correlation = execution.labels.find((l) => l.key === CORRELATION_ID)?.value ?? execution.id;
+    const labels = new Map<string, Label>([[CORRELATION_ID, { key: CORRELATION_ID, value: correlation }]]);
+    if (child.inheritLabels)
+      for (const label of execution.labels) if (!labels.has(label.key)) labels.set(label.key, label);
+    for (const label of child.labels) labels.set(label.key, label);
+    this.commands.push({
+      type: "subflow.start",
+      taskRunId: run.id,
+      namespace: child.namespace,
+      flowId: child.flowId,
+      ...(child.revision !== undefined ? { revision: child.revision } : {}),
+      inputs: child.inputs,
+      labels: [...labels.values()],
+      trigger: {
+        id: task.id,
+        type: task.type,
+        variables: {
+          executionId: execution.id,
+          namespace: execution.namespace,
+          flowId: execution.flowId,
+          flowRevision: execution.flowRevision,
+        },
+      },
+      wait: child.wait,
+      ...(child.scheduleDate !== undefined ? { scheduleDate: child.scheduleDate } : {}),
+      ...(child.outputs !== undefined ? { outputs: child.outputs } : {}),
+    });
+  }
+
+  private subflowStarted(taskRunId: string, executionId: string): void {
+    const run = this.state.runs.get(taskRunId);
+    if (!run || isTerminated(run.state.current)) return;
+    const outputs = { ...(run.outputs ?? {}), executionId };
+    const { task } = this.deps.index.task(run.taskId);
+    if (task.wait === false) {
+      this.finish(run, "SUCCESS", outputs);
+      return;
+    }
+    this.state = updateTaskRun(this.state, { ...run, outputs });
+    // Killed while the child was being created: the kill goes on to the child.
+    if (run.state.current === "KILLING") this.commands.push({ type: "subflow.kill", executionId });
+  }
+
+  /** The child execution ended: the task run takes its outputs and, with transmitFailed, its failure. */
+  private subflowEnded(event: Extract<ExecutorEvent, { type: "subflow.ended" }>): void {
+    const run = this.state.runs.get(event.taskRunId);
+    if (!run || isTerminated(run.state.current)) return;
+    const { task } = this.deps.index.task(run.taskId);
+    if (event.error) this.log(run, "ERROR", event.error);
+    const outputs: Record<string, unknown> = {
+      ...(event.executionId ? { executionId: event.executionId } : {}),
+      ...(event.executionId ? { state: event.state } : {}),
+      ...(event.outputs ? { outputs: event.outputs } : {}),
+    };
+    let state: StateType = "SUCCESS";
+    if (event.error) state = "FAILED";
+    else if (run.state.current === "KILLING") state = "KILLED";
+    else if (task.transmitFailed !== false && TRANSMITTED.has(event.state)) state = event.state;
+    if (state === "FAILED" && this.retryLater(run, task, outputs)) return;
+    if (state === "SUCCESS" && (run.attempts?.length ?? 0) > 1 && retryFor(this.deps.index, run.taskId)?.warningOnRetry)
+      state = "WARNING";
+    if (state === "FAILED" && task.allowFailure) state = "WARNING";
+    if (state === "WARNING" && task.allowWarning) state = "SUCCESS";
+    this.finish(run, state, outputs);
+  }
+
+  // ---- restart and resume -----------------------------------------------------------------
+
+  /** A manual resume makes the pause timer of the paused task run pointless. */
+  private cancelResumeTimer(): void {
+    const paused = firstPaused(this.state);
+    if (paused) this.commands.push({ type: "timer.cancel", timerId: `${RESUME_TIMER}${paused.id}` });
+  }
+
+  /**
+   * The execution was changed by an action (resume, restart, mark-as) and comes back RUNNING:
+   * task runs put back to CREATED/RESTARTED start again, RUNNING flowables resolve again.
+   */
+  private restarted(): void {
+    this.state = setExecutionState(this.state, "RUNNING", this.deps.now);
+    this.dirty.add(ROOT);
+    for (const id of this.state.order) {
+      const run = taskRun(this.state, id);
+      const { task, plugin } = this.deps.index.task(run.taskId);
+      if (isCreated(run.state.current)) {
+        this.dispatch(run, task);
+      } else if (run.state.current === "RUNNING" && plugin.category === "task" && plugin.kind === "flowable") {
+        this.dirty.add(id);
+      } else if (run.state.current === "KILLING") {
+        this.dirty.add(id);
+      }
+    }
   }
 
   // ---- tasks that change the execution (Labels, Exit) -------------------------------------
@@ -518,6 +663,11 @@ class Stepper {
     this.dirty.clear();
   }
 }
+
+const CORRELATION_ID = "system.correlationId";
+
+/** Child states a Subflow with transmitFailed takes on. */
+const TRANSMITTED: ReadonlySet<StateType> = new Set(["FAILED", "KILLED", "WARNING", "PAUSED"]);
 
 function message(error: unknown): string {
   return error instanceof Error ? error.message : String(error);

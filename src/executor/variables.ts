@@ -65,7 +65,6 @@ export function runVariables(
       startDate: instant(execution.state.histories[0]?.date),
       originalId: execution.originalId,
     },
-    inputs: withInputDefaults(flow, execution.inputs),
     outputs,
     tasks: view(state.taskTree),
     vars: flow.variables ?? {},
@@ -73,6 +72,9 @@ export function runVariables(
     envs: host.envs ?? {},
     globals: host.globals ?? {},
   };
+  // Kestra leaves `inputs` out when there are none: `{{ inputs.x }}` then fails on `inputs`.
+  const inputs = withInputDefaults(flow, execution.inputs);
+  if (Object.keys(inputs).length > 0) variables.inputs = inputs;
   if (execution.trigger) variables.trigger = execution.trigger.variables ?? {};
   if (run) {
     variables.task = { id: run.taskId, type: taskType ?? null };

@@ -1,19 +1,26 @@
 /**
- * The in-process host: carries out the executor's commands in this process, with a real
- * clock or a fake one (which jumps to the next timer as soon as nothing else is running).
- * Tests, the CLI and the benchmarks run flows through it; semantics come from step() alone.
+ * The in-process host: carries out the executor's commands in this process for any number
+ * of executions (a parent and its subflows), with a real clock or a fake one (which jumps
+ * to the next timer as soon as nothing else is running). Tests, the CLI and the benchmarks
+ * run flows through it; semantics come from step() and the actions alone.
  */
 
+import { Temporal } from "temporal-polyfill";
+import * as actions from "../executor/actions.js";
+import { childEnded } from "../executor/child-result.js";
 import { createExecState, type ExecState, toExecution } from "../executor/exec-state.js";
 import { type FlowIndex, indexFlow } from "../executor/flow-index.js";
-import type { FlowableBehaviour } from "../executor/flowable.js";
-import type { Execution, Label } from "../executor/model.js";
+import type { TaskBehaviour } from "../executor/flowable.js";
+import type { Execution, Label, StateType } from "../executor/model.js";
+import { isTerminated } from "../executor/model.js";
 import { newExecution } from "../executor/new-execution.js";
 import type { ExecutorCommand, ExecutorEvent, LogLine } from "../executor/protocol.js";
 import { type StepDeps, step } from "../executor/step.js";
 import { runVariables } from "../executor/variables.js";
-import type { ExpressionEngine } from "../expression/engine.js";
+import type { ExpressionEngine, RenderOptions } from "../expression/engine.js";
+import type { RenderStores } from "../expression/extension.js";
 import type { Flow } from "../flow/model.js";
+import { type InputFileStore, MemoryInputFileStore, readInputParts, resolveInputs } from "../inputs/index.js";
 import type { PluginRegistry } from "../plugin/registry.js";
 import type { TaskContext, TaskLogger } from "../plugin/task-context.js";
 import { newId } from "../util/ids.js";
@@ -25,9 +32,13 @@ export interface LocalHostOptions {
   readonly clock?: Clock;
   readonly ids?: () => string;
   readonly random?: () => number;
+  /** Storage the expression functions read (kv, secret, read...). */
+  readonly stores?: RenderStores;
+  /** Where FILE inputs (of subflows, of onResume) are stored; in memory by default. */
+  readonly files?: InputFileStore;
   /** Every log line, as it happens (the execution is built only when asked for: it costs O(task runs)). */
   readonly onLog?: (line: LogLine, execution: () => Execution) => void;
-  /** Every state change of the execution, after each step. */
+  /** Every state change of an execution, after each step. */
   readonly onChange?: (execution: () => Execution) => void;
 }
 
@@ -41,144 +52,376 @@ export interface RunResult {
   readonly logs: readonly LogLine[];
 }
 
+/** The inputs of a resume were refused; `errors` are Kestra's messages, one per input. */
+export class ResumeInputsError extends Error {
+  constructor(readonly errors: readonly string[]) {
+    super(errors.join("; "));
+    this.name = "ResumeInputsError";
+  }
+}
+
+/** One execution held by the host. */
+interface Slot {
+  readonly flow: Flow;
+  readonly index: FlowIndex;
+  state: ExecState;
+  readonly logs: LogLine[];
+  readonly running: Map<string, AbortController>;
+  /** The Subflow task run waiting for this execution, with its deprecated `outputs` templates. */
+  readonly parent?: {
+    readonly executionId: string;
+    readonly taskRunId: string;
+    readonly outputs?: Record<string, unknown>;
+  };
+  ended: boolean;
+}
+
+interface Timer {
+  readonly executionId: string;
+  readonly timerId: string;
+  readonly at: number;
+  readonly cancel: () => void;
+}
+
 export class LocalHost {
   private readonly clock: Clock;
   private readonly ids: () => string;
+  private readonly files: InputFileStore;
+  /** Deployed flows by `namespace/id`, every revision. */
+  private readonly flows = new Map<string, Flow[]>();
+  private readonly slots = new Map<string, Slot>();
+  private readonly queue: { readonly executionId: string; readonly event: ExecutorEvent }[] = [];
+  private readonly timers = new Map<string, Timer>();
+  /** Tasks running and host work in flight (a subflow being created). */
+  private pending = 0;
+  private wake: (() => void) | undefined;
 
   constructor(private readonly options: LocalHostOptions) {
     this.clock = options.clock ?? realClock();
     this.ids = options.ids ?? newId;
+    this.files = options.files ?? new MemoryInputFileStore();
   }
 
-  /** Runs a flow to its end and returns the final execution with its logs. */
+  // ---- flows ------------------------------------------------------------------------------
+
+  /** Deploys a flow (a new revision when one with its namespace and id exists); subflows find it here. */
+  deploy(flow: Flow): Flow {
+    const key = `${flow.namespace}/${flow.id}`;
+    const revisions = this.flows.get(key) ?? [];
+    const deployed = { ...flow, revision: flow.revision ?? revisions.length + 1 };
+    this.flows.set(key, [...revisions.filter((f) => f.revision !== deployed.revision), deployed]);
+    return deployed;
+  }
+
+  /** A deployed flow: the given revision, or the latest. */
+  flow(namespace: string, id: string, revision?: number): Flow | undefined {
+    const revisions = this.flows.get(`${namespace}/${id}`) ?? [];
+    return revision === undefined
+      ? revisions.reduce<Flow | undefined>((a, b) => (!a || (b.revision ?? 0) > (a.revision ?? 0) ? b : a), undefined)
+      : revisions.find((f) => f.revision === revision);
+  }
+
+  // ---- executions -------------------------------------------------------------------------
+
+  /** Runs a flow until everything it started is done (or waits for a manual resume). */
   async run(flow: Flow, run: RunOptions = {}): Promise<RunResult> {
+    const id = this.start(flow, run);
+    await this.settle();
+    const execution = this.execution(id);
+    const current = execution.state.current;
+    if (!isTerminated(current) && current !== "PAUSED") {
+      throw new Error(`execution ${id} is stuck in ${current}: nothing running and no timer set`);
+    }
+    return { execution, logs: this.logs(id) };
+  }
+
+  /** Creates an execution of a flow and queues its start; returns its id. */
+  start(flow: Flow, run: RunOptions = {}): string {
+    if (!this.flow(flow.namespace, flow.id)) this.deploy(flow);
     const execution = newExecution({
       id: this.ids(),
       flow,
-      now: this.clock.now().toISOString(),
+      now: this.now(),
       ...(run.inputs ? { inputs: run.inputs } : {}),
       ...(run.labels ? { labels: run.labels } : {}),
     });
-    return new ExecutionLoop(
-      this.options,
-      this.clock,
-      this.ids,
-      indexFlow(flow, this.options.registry),
-      execution,
-    ).run();
-  }
-}
-
-/** One execution's event loop: events in, step(), commands carried out, until the execution ends. */
-class ExecutionLoop {
-  private state: ExecState;
-  private readonly queue: ExecutorEvent[] = [];
-  private readonly logs: LogLine[] = [];
-  private readonly running = new Map<string, AbortController>();
-  private readonly timers = new Map<string, { at: number; cancel: () => void }>();
-  private ended = false;
-  private wake: (() => void) | undefined;
-
-  constructor(
-    private readonly options: LocalHostOptions,
-    private readonly clock: Clock,
-    private readonly ids: () => string,
-    private readonly index: FlowIndex,
-    execution: Execution,
-  ) {
-    this.state = createExecState(execution);
+    this.open(flow, execution);
+    return execution.id;
   }
 
-  async run(): Promise<RunResult> {
-    this.queue.push({ type: "execution.start" });
-    while (!this.ended) {
-      const event = this.queue.shift();
-      if (event) {
-        this.apply(event);
+  /**
+   * Carries out events, tasks and timers until `until` holds or nothing is left to do: no
+   * event queued, no task running and (with a fake clock) no timer set.
+   */
+  async settle(until?: () => boolean): Promise<void> {
+    while (!until?.()) {
+      const next = this.queue.shift();
+      if (next) {
+        this.apply(next.executionId, next.event);
         continue;
       }
-      if (this.running.size === 0 && this.timers.size > 0 && this.clock.fake) {
-        this.fireNextTimer();
-        continue;
-      }
-      if (this.running.size === 0 && this.timers.size === 0) {
-        // Paused until a manual resume: the run ends here, with the execution PAUSED.
-        if (this.state.execution.state.current === "PAUSED") break;
-        throw new Error(`execution ${this.state.execution.id} is stuck: nothing running and no timer set`);
+      if (this.pending === 0) {
+        if (this.timers.size === 0) return;
+        if (this.clock.fake) {
+          this.fireNextTimer();
+          continue;
+        }
       }
       await new Promise<void>((resolve) => {
         this.wake = resolve;
       });
     }
-    return { execution: toExecution(this.state), logs: this.logs };
   }
 
-  private deps(): StepDeps {
+  execution(id: string): Execution {
+    return toExecution(this.slot(id).state);
+  }
+
+  logs(id: string): readonly LogLine[] {
+    return this.slot(id).logs;
+  }
+
+  /** Every execution the host holds, in creation order. */
+  executions(): Execution[] {
+    return [...this.slots.values()].map((slot) => toExecution(slot.state));
+  }
+
+  /** Kill: the execution goes KILLING at once; tasks, timers and child executions are stopped. */
+  kill(id: string): Execution {
+    const slot = this.slot(id);
+    const current = slot.state.execution.state.current;
+    if (isTerminated(current) || current === "KILLING") {
+      throw new actions.ActionError(`Execution is already ${current === "KILLING" ? "being killed" : "terminated"}`);
+    }
+    this.apply(id, { type: "execution.kill" });
+    return this.execution(id);
+  }
+
+  /** Resume a paused execution, validating the onResume inputs of its Pause; returns it RESTARTED. */
+  async resume(
+    id: string,
+    options: {
+      readonly inputs?: Readonly<Record<string, unknown>> | null;
+      readonly state?: "RUNNING" | "KILLING";
+    } = {},
+  ): Promise<Execution> {
+    const slot = this.slot(id);
+    const paused = actions.firstPaused(slot.state);
+    const declared = paused ? slot.index.task(paused.taskId).task.onResume : undefined;
+    let onResume: Record<string, unknown> | undefined;
+    if (Array.isArray(declared)) {
+      const deps = {
+        engine: this.options.engine,
+        execution: { id, namespace: slot.flow.namespace, flowId: slot.flow.id },
+        files: this.files,
+      };
+      // Files (multipart parts) are stored first and passed on as their kestra:// URI.
+      const given = Object.entries(options.inputs ?? {});
+      const parts = given.filter((entry): entry is [string, Blob] => entry[1] instanceof Blob);
+      const values = {
+        ...Object.fromEntries(given.filter(([, value]) => !(value instanceof Blob))),
+        ...(parts.length > 0 ? await readInputParts(parts, declared, deps, { upload: true }) : {}),
+      };
+      const resolved = await resolveInputs(declared, values, deps);
+      if (resolved.errors.length > 0) throw new ResumeInputsError(resolved.errors.map((e) => e.message));
+      onResume = resolved.values;
+    }
+    return this.act(id, (state) =>
+      actions.resume(state, slot.index, {
+        now: this.now(),
+        ...(options.state ? { state: options.state } : {}),
+        ...(onResume ? { onResume } : {}),
+      }),
+    );
+  }
+
+  /** Mark a task run as a state (its ancestors go back to RUNNING); returns the execution RESTARTED. */
+  markAs(id: string, taskRunId: string, state: StateType): Execution {
+    const slot = this.slot(id);
+    return this.act(id, (current) => actions.markAs(current, slot.index, { taskRunId, state, now: this.now() }));
+  }
+
+  /** Give a terminated execution another terminal state. */
+  changeStatus(id: string, state: StateType): Execution {
+    return this.act(id, (current) => actions.changeStatus(current, state, this.now()), false);
+  }
+
+  /** Restart from the failed task runs: the same execution, or a new one on another revision. */
+  restart(id: string, options: { readonly revision?: number } = {}): Execution {
+    const slot = this.slot(id);
+    const flow =
+      options.revision === undefined ? slot.flow : this.flow(slot.flow.namespace, slot.flow.id, options.revision);
+    if (!flow) throw new actions.ActionError(`Unable to find flow revision ${String(options.revision)}`);
+    const restarted = actions.restart(toExecution(slot.state), slot.index, {
+      now: this.now(),
+      ...(options.revision !== undefined ? { revision: options.revision, newId: this.ids } : {}),
+    });
+    if (restarted.id === id) {
+      slot.state = createExecState(restarted, (run) => slot.index.task(run.taskId).group);
+      slot.ended = false;
+      this.push(id, { type: "execution.start" });
+      return restarted;
+    }
+    this.open(flow, restarted);
+    return restarted;
+  }
+
+  /** Replay as a new execution, from a task run or from the start. */
+  replay(id: string, taskRunId?: string, options: { readonly revision?: number } = {}): Execution {
+    const slot = this.slot(id);
+    const flow =
+      options.revision === undefined ? slot.flow : this.flow(slot.flow.namespace, slot.flow.id, options.revision);
+    if (!flow) throw new actions.ActionError(`Unable to find flow revision ${String(options.revision)}`);
+    const replayed = actions.replay(toExecution(slot.state), slot.index, taskRunId, {
+      now: this.now(),
+      newId: this.ids,
+      ...(options.revision !== undefined ? { revision: options.revision } : {}),
+    });
+    this.open(flow, replayed);
+    return replayed;
+  }
+
+  // ---- the loop ---------------------------------------------------------------------------
+
+  private now(): string {
+    return this.clock.now().toISOString();
+  }
+
+  private slot(id: string): Slot {
+    const slot = this.slots.get(id);
+    if (!slot) throw new actions.ActionError(`Execution ${id} not found`);
+    return slot;
+  }
+
+  /** Holds a new execution and queues its start. */
+  private open(flow: Flow, execution: Execution, parent?: Slot["parent"]): Slot {
+    const index = indexFlow(flow, this.options.registry);
+    const slot: Slot = {
+      flow,
+      index,
+      state: createExecState(execution, (run) => index.task(run.taskId).group),
+      logs: [],
+      running: new Map(),
+      ...(parent ? { parent } : {}),
+      ended: false,
+    };
+    this.slots.set(execution.id, slot);
+    this.push(execution.id, { type: "execution.start" });
+    return slot;
+  }
+
+  /** Applies an action to an execution, keeps the result and lets the executor carry on. */
+  private act(id: string, action: (state: ExecState) => ExecState, resume = true): Execution {
+    const slot = this.slot(id);
+    slot.state = action(slot.state);
+    this.options.onChange?.(() => toExecution(slot.state));
+    if (resume && slot.state.execution.state.current === "RESTARTED") {
+      slot.ended = false;
+      this.push(id, { type: "execution.start" });
+    }
+    return toExecution(slot.state);
+  }
+
+  private deps(slot: Slot): StepDeps {
     const engine = this.options.engine;
     const registry = this.options.registry;
     return {
-      now: this.clock.now().toISOString(),
+      now: this.now(),
       newId: this.ids,
       random: this.options.random ?? Math.random,
-      index: this.index,
+      index: slot.index,
       render: (template, variables) =>
         typeof template === "string" ? engine.renderTyped(template, variables) : template,
       flowable: (type) => {
         const plugin = registry.get(type);
         return plugin?.category === "task" && plugin.kind === "flowable"
-          ? (plugin.behaviour as FlowableBehaviour | undefined)
+          ? (plugin.behaviour as TaskBehaviour | undefined)
           : undefined;
       },
     };
   }
 
-  private push(event: ExecutorEvent): void {
-    this.queue.push(event);
+  private push(executionId: string, event: ExecutorEvent): void {
+    this.queue.push({ executionId, event });
+    this.notify();
+  }
+
+  /** Wakes the loop waiting in settle(). */
+  private notify(): void {
     const wake = this.wake;
     this.wake = undefined;
     wake?.();
   }
 
-  private apply(event: ExecutorEvent): void {
-    const result = step(this.state, event, this.deps());
-    this.state = result.state;
-    for (const line of result.logs) this.emitLog(line);
-    this.options.onChange?.(() => toExecution(this.state));
-    for (const command of result.commands) this.carryOut(command);
+  private apply(executionId: string, event: ExecutorEvent): void {
+    const slot = this.slots.get(executionId);
+    if (!slot) return;
+    const result = step(slot.state, event, this.deps(slot));
+    slot.state = result.state;
+    for (const line of result.logs) this.emitLog(slot, line);
+    this.options.onChange?.(() => toExecution(slot.state));
+    for (const command of result.commands) this.carryOut(slot, command);
   }
 
-  private emitLog(line: LogLine): void {
-    this.logs.push(line);
-    this.options.onLog?.(line, () => toExecution(this.state));
+  private emitLog(slot: Slot, line: LogLine): void {
+    slot.logs.push(line);
+    this.options.onLog?.(line, () => toExecution(slot.state));
   }
 
-  private carryOut(command: ExecutorCommand): void {
+  private carryOut(slot: Slot, command: ExecutorCommand): void {
+    const executionId = slot.state.execution.id;
     switch (command.type) {
       case "task.run":
-        this.runTask(command);
+        this.runTask(slot, command);
         return;
       case "task.kill":
-        this.running.get(command.taskRunId)?.abort(new Error("killed"));
+        slot.running.get(command.taskRunId)?.abort(new Error("killed"));
         return;
       case "timer.set": {
-        this.timers.get(command.timerId)?.cancel();
+        const key = `${executionId} ${command.timerId}`;
+        this.timers.get(key)?.cancel();
         const at = Date.parse(command.at);
         const cancel = this.clock.fake
           ? () => undefined
           : this.clock.schedule(at, () => {
-              this.timers.delete(command.timerId);
-              this.push({ type: "timer.fired", timerId: command.timerId });
+              this.timers.delete(key);
+              this.push(executionId, { type: "timer.fired", timerId: command.timerId });
             });
-        this.timers.set(command.timerId, { at, cancel });
+        this.timers.set(key, { executionId, timerId: command.timerId, at, cancel });
         return;
       }
-      case "timer.cancel":
-        this.timers.get(command.timerId)?.cancel();
-        this.timers.delete(command.timerId);
+      case "timer.cancel": {
+        const key = `${executionId} ${command.timerId}`;
+        this.timers.get(key)?.cancel();
+        this.timers.delete(key);
         return;
+      }
+      case "subflow.start":
+        this.startChild(slot, command);
+        return;
+      case "subflow.kill": {
+        const child = this.slots.get(command.executionId);
+        const current = child?.state.execution.state.current;
+        if (current !== undefined && !isTerminated(current) && current !== "KILLING") {
+          this.push(command.executionId, { type: "execution.kill" });
+        }
+        return;
+      }
       case "execution.ended":
-        this.ended = true;
-        for (const timer of this.timers.values()) timer.cancel();
+        slot.ended = true;
+        for (const [key, timer] of this.timers) {
+          if (timer.executionId !== executionId) continue;
+          timer.cancel();
+          this.timers.delete(key);
+        }
+        if (slot.parent) {
+          const render = (template: string, variables: Readonly<Record<string, unknown>>) =>
+            this.options.engine.renderTyped(template, variables);
+          this.push(
+            slot.parent.executionId,
+            childEnded(slot.state, slot.flow, slot.parent.taskRunId, slot.parent.outputs, render),
+          );
+        }
         return;
       default:
         return;
@@ -186,20 +429,77 @@ class ExecutionLoop {
   }
 
   private fireNextTimer(): void {
-    let next: [string, { at: number }] | undefined;
+    let next: [string, Timer] | undefined;
     for (const entry of this.timers) if (!next || entry[1].at < next[1].at) next = entry;
     if (!next) return;
-    this.timers.delete(next[0]);
-    this.clock.advanceTo?.(next[1].at);
-    this.queue.push({ type: "timer.fired", timerId: next[0] });
+    const [key, timer] = next;
+    this.timers.delete(key);
+    this.clock.advanceTo?.(timer.at);
+    this.queue.push({ executionId: timer.executionId, event: { type: "timer.fired", timerId: timer.timerId } });
   }
 
-  private runTask(command: Extract<ExecutorCommand, { type: "task.run" }>): void {
-    const run = this.state.runs.get(command.taskRunId);
-    const entry = this.index.task(command.taskId);
+  // ---- subflows ---------------------------------------------------------------------------
+
+  /** Creates the child execution a Subflow asks for: the flow must exist and be enabled, inputs valid. */
+  private startChild(parent: Slot, command: Extract<ExecutorCommand, { type: "subflow.start" }>): void {
+    const parentId = parent.state.execution.id;
+    const fail = (error: string) =>
+      this.push(parentId, { type: "subflow.ended", taskRunId: command.taskRunId, state: "FAILED", error });
+    const flow = this.flow(command.namespace, command.flowId, command.revision);
+    if (!flow) {
+      const revision = command.revision === undefined ? "" : ` with revision ${command.revision}`;
+      fail(`Unable to find flow '${command.namespace}'.'${command.flowId}'${revision}`);
+      return;
+    }
+    if (flow.disabled) {
+      fail(`Cannot execute the flow '${command.namespace}'.'${command.flowId}': it is disabled`);
+      return;
+    }
+    const id = this.ids();
+    this.pending++;
+    void (async () => {
+      try {
+        const resolved = await resolveInputs(flow.inputs ?? [], command.inputs, {
+          engine: this.options.engine,
+          execution: { id, namespace: flow.namespace, flowId: flow.id },
+          files: this.files,
+        });
+        if (resolved.errors.length > 0) {
+          fail(resolved.errors.map((e) => e.message).join("; "));
+          return;
+        }
+        const execution = newExecution({
+          id,
+          flow,
+          now: this.now(),
+          inputs: resolved.values,
+          labels: command.labels,
+          trigger: command.trigger,
+        });
+        this.open(flow, execution, {
+          executionId: parentId,
+          taskRunId: command.taskRunId,
+          ...(command.outputs ? { outputs: { ...command.outputs } } : {}),
+        });
+        this.push(parentId, { type: "subflow.started", taskRunId: command.taskRunId, executionId: id });
+      } catch (error) {
+        fail(error instanceof Error ? error.message : String(error));
+      } finally {
+        this.pending--;
+        this.notify();
+      }
+    })();
+  }
+
+  // ---- runnable tasks ---------------------------------------------------------------------
+
+  private runTask(slot: Slot, command: Extract<ExecutorCommand, { type: "task.run" }>): void {
+    const executionId = slot.state.execution.id;
+    const run = slot.state.runs.get(command.taskRunId);
+    const entry = slot.index.task(command.taskId);
     const plugin = entry.plugin;
     if (!run || plugin.category !== "task" || plugin.kind !== "runnable" || !plugin.run) {
-      this.push({
+      this.push(executionId, {
         type: "task.ended",
         taskRunId: command.taskRunId,
         state: "FAILED",
@@ -208,10 +508,11 @@ class ExecutionLoop {
       return;
     }
     const controller = new AbortController();
-    this.running.set(command.taskRunId, controller);
-    const variables = runVariables(this.state, this.index.flow, run, entry.task.type);
+    slot.running.set(command.taskRunId, controller);
+    this.pending++;
+    const variables = runVariables(slot.state, slot.index.flow, run, entry.task.type);
     const lines: LogLine[] = [];
-    const context = this.taskContext(command, entry.task, variables, controller.signal, lines);
+    const context = this.taskContext(slot, command, entry.task, variables, controller.signal, lines);
     const timeout =
       command.timeoutMs === undefined
         ? undefined
@@ -245,13 +546,15 @@ class ExecutionLoop {
         };
       } finally {
         timeout?.();
-        this.running.delete(command.taskRunId);
+        slot.running.delete(command.taskRunId);
+        this.pending--;
       }
-      this.push(event);
+      this.push(executionId, event);
     })();
   }
 
   private taskContext(
+    slot: Slot,
     command: Extract<ExecutorCommand, { type: "task.run" }>,
     properties: Readonly<Record<string, unknown>>,
     variables: Readonly<Record<string, unknown>>,
@@ -259,9 +562,12 @@ class ExecutionLoop {
     lines: LogLine[],
   ): TaskContext {
     const engine = this.options.engine;
+    // A task's `logLevel` drops its lines below that level.
+    const minimum = LEVELS.indexOf((properties.logLevel as LogLine["level"] | undefined) ?? "TRACE");
     const log =
       (level: LogLine["level"]) =>
       (message: string): void => {
+        if (LEVELS.indexOf(level) < minimum) return;
         lines.push({
           taskRunId: command.taskRunId,
           taskId: command.taskId,
@@ -278,7 +584,23 @@ class ExecutionLoop {
       warn: log("WARN"),
       error: log("ERROR"),
     };
-    const execution = this.state.execution;
+    const execution = slot.state.execution;
+    const options: RenderOptions = {
+      now: () => Temporal.Instant.fromEpochMilliseconds(this.clock.now().getTime()),
+      stores: {
+        ...this.options.stores,
+        // The worker reads the execution's ERROR logs (Kestra's errorLogs()).
+        errorLogs: async () =>
+          slot.logs
+            .filter((line) => line.level === "ERROR")
+            .map((line) => ({
+              ...line,
+              executionId: execution.id,
+              namespace: execution.namespace,
+              flowId: execution.flowId,
+            })),
+      } as RenderStores,
+    };
     return {
       executionId: execution.id,
       namespace: execution.namespace,
@@ -287,14 +609,16 @@ class ExecutionLoop {
       taskRunId: command.taskRunId,
       attemptNumber: command.attemptNumber,
       properties,
-      render: (value) => engine.renderValueAsync(value, variables),
-      renderString: (template) => engine.renderAsync(template, variables),
+      render: (value) => engine.renderValueAsync(value, variables, options),
+      renderString: (template) => engine.renderAsync(template, variables, options),
       logger,
       signal,
       now: () => this.clock.now(),
     };
   }
 }
+
+const LEVELS: readonly LogLine["level"][] = ["TRACE", "DEBUG", "INFO", "WARN", "ERROR"];
 
 function aborted(signal: AbortSignal): Promise<never> {
   return new Promise((_, reject) => {

@@ -5,7 +5,7 @@
  * and runtime land; the declarations alone already drive validation and the JSON Schema.
  */
 import type { z } from "zod";
-import type { FlowableBehaviour } from "../executor/flowable.js";
+import type { TaskBehaviour } from "../executor/flowable.js";
 import type { RunTask } from "./task-context.js";
 
 export type PluginCategory = "task" | "trigger" | "condition" | "taskRunner";
@@ -76,7 +76,7 @@ export type FlowableTaskDefinition<
     readonly category: "task";
     readonly kind: "flowable";
     /** How the executor resolves its children and final state. */
-    readonly behaviour?: FlowableBehaviour;
+    readonly behaviour?: TaskBehaviour;
   };
 
 export type TriggerDefinition<
@@ -112,7 +112,7 @@ export function defineRunnableTask<P extends z.ZodObject, O extends z.ZodType | 
 }
 
 export function defineFlowableTask<P extends z.ZodObject, O extends z.ZodType | undefined = undefined>(
-  spec: Spec<P, O> & { readonly behaviour?: FlowableBehaviour },
+  spec: Spec<P, O> & { readonly behaviour?: TaskBehaviour },
 ): FlowableTaskDefinition<P, O> {
   return { ...spec, category: "task", kind: "flowable" } as unknown as FlowableTaskDefinition<P, O>;
 }

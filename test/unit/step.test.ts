@@ -134,7 +134,7 @@ describe("step()", () => {
 
   it("pauses the execution on a Pause and goes on after a manual resume with onResume values", () => {
     const run = start(
-      `id: f\nnamespace: n\ntasks:\n  - id: wait\n    type: io.kestra.plugin.core.flow.Pause\n${RETURN("after").replace(/^ {4}/gm, "")}`,
+      `id: f\nnamespace: n\ntasks:\n  - id: wait\n    type: io.kestra.plugin.core.flow.Pause\n    onResume:\n      - id: ok\n        type: BOOLEAN\n${RETURN("after").replace(/^ {4}/gm, "")}`,
     );
     expect(run.send({ type: "execution.start" })).toEqual([]);
     expect(run.execution().state.current).toBe("PAUSED");
@@ -143,6 +143,7 @@ describe("step()", () => {
     expect(commands).toMatchObject([{ type: "timer.cancel" }, { type: "task.run", taskId: "after" }]);
     expect(run.execution().taskRunList[0]?.outputs).toMatchObject({
       onResume: { ok: true },
+      resumed: { to: "RUNNING" },
     });
     run.send({ type: "task.ended", taskRunId: run.runIdOf("after"), state: "SUCCESS" });
     expect(run.execution().state.current).toBe("SUCCESS");

@@ -4,6 +4,10 @@
  * Outputs the child's execution id, final state and flow outputs.
  */
 import { z } from "zod";
+import type { ChildExecutionRequest, FlowableContext } from "../../../src/executor/flowable.js";
+import { renderDeep } from "../../../src/executor/flowable.js";
+import type { Label } from "../../../src/executor/model.js";
+import { printValue } from "../../../src/expression/values.js";
 import { type CheckIssue, defineFlowableTask } from "../../../src/plugin/define.js";
 import { anyMap, dynamic, labels, state } from "../../../src/plugin/properties.js";
 
@@ -77,4 +81,37 @@ export default defineFlowableTask({
   check(properties) {
     return systemLabelIssues(properties.labels);
   },
+  behaviour: { childExecution: (context) => childExecution(context) },
 });
+
+/** Labels given as a map or a list of `{key, value}`, rendered, values as text. */
+export function renderLabels(value: unknown, render: (template: unknown) => unknown): Label[] {
+  return labelEntries(value).map(([key, v]) => {
+    const rendered = renderDeep(v, render);
+    return { key, value: typeof rendered === "string" ? rendered : printValue(rendered) };
+  });
+}
+
+/** The child execution a Subflow (or ForEachItem batch) asks for, rendered against the task run. */
+export function childExecution(context: FlowableContext): ChildExecutionRequest {
+  const task: Readonly<Record<string, unknown>> = context.task ?? {};
+  const text = (name: string): string => {
+    const value = context.render(task[name]);
+    if (typeof value !== "string" || value === "") throw new Error(`\`${name}\` rendered to an empty value`);
+    return value;
+  };
+  const inputs = task.inputs === undefined ? {} : renderDeep(task.inputs, context.render);
+  const scheduleDate = task.scheduleDate === undefined ? undefined : String(context.render(task.scheduleDate));
+  return {
+    namespace: text("namespace"),
+    flowId: text("flowId"),
+    ...(typeof task.revision === "number" ? { revision: task.revision } : {}),
+    inputs: inputs as Record<string, unknown>,
+    labels: renderLabels(task.labels, context.render),
+    inheritLabels: String(context.render(task.inheritLabels ?? false)) === "true",
+    wait: task.wait !== false,
+    transmitFailed: task.transmitFailed !== false,
+    ...(scheduleDate ? { scheduleDate } : {}),
+    ...(task.outputs && typeof task.outputs === "object" ? { outputs: task.outputs as Record<string, unknown> } : {}),
+  };
+}
