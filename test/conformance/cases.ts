@@ -6,16 +6,19 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "yaml";
 import { registry } from "../../plugins/index.js";
-import type { Execution, TaskRun } from "../../src/executor/model.js";
+import { markAs } from "../../src/executor/actions.js";
+import { createExecState, toExecution } from "../../src/executor/exec-state.js";
+import { indexFlow } from "../../src/executor/flow-index.js";
+import type { Execution, StateType } from "../../src/executor/model.js";
 import { createEngine } from "../../src/expression/index.js";
-import { printValue, toPlain } from "../../src/expression/values.js";
 import { describeIssue, type Flow, parseFlow } from "../../src/flow/index.js";
 import { knownType } from "../../src/flow/types.js";
-import { MemoryInputFileStore, resolveInputs } from "../../src/inputs/index.js";
+import { MemoryInputFileStore, readInputParts, resolveInputs } from "../../src/inputs/index.js";
 import { fakeClock } from "../../src/local/clock.js";
 import { LocalHost } from "../../src/local/host.js";
 import { sequentialIds } from "../../src/util/ids.js";
 import { KESTRA_DIR } from "../support/kestra.js";
+import { checkExpectations, selectTaskRun, uncheckedKeys } from "./expectations.js";
 
 export interface KestraCase {
   readonly id: string;
@@ -25,6 +28,9 @@ export interface KestraCase {
   readonly inputsMode?: "raw" | "validated" | "api";
   readonly labels?: readonly { readonly key: string; readonly value: string }[];
   readonly action: string;
+  readonly actionParams?: Record<string, unknown>;
+  readonly expectBeforeAction?: Record<string, unknown>;
+  readonly expectAfterAction?: Record<string, unknown> | Record<string, unknown>[];
   readonly expect?: Record<string, unknown>;
   readonly requires?: readonly string[];
   readonly testOnlyTypes?: readonly string[];
@@ -55,16 +61,35 @@ function loadFlow(path: string): Flow | string {
   return result.ok ? result.flow : result.issues.map(describeIssue).join("; ");
 }
 
+/** Actions the harness carries out. */
+const ACTIONS = new Set([
+  "run",
+  "run-then-resume",
+  "run-then-kill",
+  "run-then-restart",
+  "run-then-replay",
+  "run-then-mark-as",
+  "run-then-change-status",
+]);
+
 /** Why Tern cannot run a case yet, or undefined when it can. */
 export function unsupported(testCase: KestraCase): string | undefined {
   if (testCase.flow === null) return "the flow is built in Java by Kestra's test (inlineFlow)";
   if ((testCase.testOnlyTypes ?? []).length > 0) {
     return `needs Kestra's test-only types ${testCase.testOnlyTypes?.join(", ")}`;
   }
-  if (testCase.action !== "run") return `action ${testCase.action} is not supported by the harness yet`;
+  if (!ACTIONS.has(testCase.action)) return `action ${testCase.action} is not supported by the harness yet`;
   if (testCase.inputsMode === "api") return "inputs through the HTTP API need the Worker runtime";
-  if ((testCase.load ?? []).length > 0) return "needs other flows deployed (subflows/triggers)";
   if (testCase.setup && Object.keys(testCase.setup).length > 0) return "needs setup (stores, config)";
+  if (testCase.actionParams?.beforeRestart !== undefined)
+    return "the case edits the flow between runs (described in prose)";
+  const after = testCase.expectAfterAction;
+  const unchecked = uncheckedKeys([
+    testCase.expect,
+    testCase.expectBeforeAction,
+    ...(Array.isArray(after) ? after : [after]),
+  ]);
+  if (unchecked.length > 0) return `the harness does not check ${unchecked.join(", ")} yet`;
   for (const type of testCase.requires ?? []) {
     const canonical = knownType(type, registry);
     const plugin = canonical === undefined ? undefined : registry.get(canonical);
@@ -89,6 +114,12 @@ function unsupportedFeature(flow: Flow): string | undefined {
   return undefined;
 }
 
+interface Run {
+  readonly host: LocalHost;
+  readonly flow: Flow;
+  readonly id: string;
+}
+
 export async function runCase(testCase: KestraCase): Promise<Verdict> {
   const reason = unsupported(testCase);
   if (reason !== undefined) return { kind: "unsupported", why: reason };
@@ -104,180 +135,193 @@ export async function runCase(testCase: KestraCase): Promise<Verdict> {
     ids: sequentialIds("tr"),
     random: () => 0.5,
   });
+  for (const path of testCase.load ?? []) {
+    const loaded = loadFlow(path);
+    if (typeof loaded === "string") return { kind: "failed", why: `${path} rejected: ${loaded}` };
+    host.deploy(loaded);
+  }
+  host.deploy(flow);
   let inputs: Record<string, unknown> = testCase.inputs ?? {};
   if (testCase.inputsMode === "validated") {
-    const resolved = await resolveInputs(flow.inputs ?? [], inputs, {
+    const deps = {
       engine,
       execution: { id: "tr0", namespace: flow.namespace, flowId: flow.id },
       files: new MemoryInputFileStore(),
+    };
+    // `<FILE: name>` stands for a file uploaded with the request.
+    const files = Object.entries(inputs).flatMap(([key, value]) => {
+      const described = typeof value === "string" ? /^<FILE: (.+)>$/.exec(value)?.[1] : undefined;
+      const name = described === undefined ? undefined : (/[\w.-]+\.\w+/.exec(described)?.[0] ?? "file.txt");
+      return name ? [[key, new File([`content of ${name}`], name)] as [string, Blob]] : [];
     });
+    const uploaded = await readInputParts(files, flow.inputs ?? [], deps, { upload: true });
+    const resolved = await resolveInputs(flow.inputs ?? [], { ...inputs, ...uploaded }, deps);
     const [error] = resolved.errors;
     if (error) return { kind: "failed", why: `inputs refused: ${error.message}` };
     inputs = resolved.values;
   }
-  let execution: Execution;
   try {
-    ({ execution } = await host.run(flow, { inputs, ...(testCase.labels ? { labels: testCase.labels } : {}) }));
+    const id = host.start(flow, { inputs, ...(testCase.labels ? { labels: testCase.labels } : {}) });
+    const problems = await act(testCase, { host, flow, id });
+    return problems.length === 0 ? { kind: "passed" } : { kind: "failed", why: problems.join("; ") };
   } catch (error) {
     return { kind: "failed", why: `host error: ${error instanceof Error ? error.message : String(error)}` };
   }
-  const problems = checkExpectations(testCase.expect ?? {}, execution);
-  return problems.length === 0 ? { kind: "passed" } : { kind: "failed", why: problems.join("; ") };
 }
 
-function checkExpectations(expect: Record<string, unknown>, execution: Execution): string[] {
+/** Runs the case's action and checks what is expected before, right after, and at the end. */
+async function act(testCase: KestraCase, run: Run): Promise<string[]> {
+  const { host, id } = run;
+  const params = testCase.actionParams ?? {};
   const problems: string[] = [];
-  const runs = execution.taskRunList;
-  if (expect.state !== undefined && execution.state.current !== expect.state) {
-    problems.push(`state ${execution.state.current}, expected ${String(expect.state)}`);
-  }
-  if (expect.taskRunCount !== undefined && runs.length !== expect.taskRunCount) {
-    problems.push(`${runs.length} task runs, expected ${String(expect.taskRunCount)}`);
-  }
-  if (typeof expect.taskRunCountAtLeast === "number" && runs.length < expect.taskRunCountAtLeast) {
-    problems.push(`${runs.length} task runs, expected at least ${expect.taskRunCountAtLeast}`);
-  }
-  for (const selector of (expect.taskRuns as Record<string, unknown>[] | undefined) ?? []) {
-    problems.push(...checkTaskRun(selector, execution));
-  }
-  const flowOutputs = expect.flowOutputs as Record<string, unknown> | null | undefined;
-  if (flowOutputs === null && execution.outputs)
-    problems.push(`flow outputs ${printValue(execution.outputs)}, expected none`);
-  for (const [key, matcher] of Object.entries(flowOutputs ?? {})) {
-    const value = execution.outputs?.[key];
-    if (!matches(value, matcher))
-      problems.push(`flow output ${key} = ${printValue(value)}, expected ${printValue(matcher)}`);
-  }
-  problems.push(...checkLabels(expect.labels as Record<string, unknown[]> | undefined, execution));
-  const outputs = expect.outputs as Record<string, unknown> | undefined;
-  if (outputs) {
-    const flat = flatOutputs(execution);
-    for (const [key, matcher] of Object.entries(outputs)) {
-      if (!matches(flat.get(key), matcher))
-        problems.push(`output ${key} = ${printValue(flat.get(key))}, expected ${printValue(matcher)}`);
-    }
-  }
-  return problems;
-}
-
-/** `labels: {contains: [...]}` or `{exactlyInAnyOrder: [...]}`, with `<execution id>` and `<task run id of X>` placeholders. */
-function checkLabels(expected: Record<string, unknown[]> | undefined, execution: Execution): string[] {
-  if (!expected) return [];
-  const actual = execution.labels.map(({ key, value }) => `${key}=${value}`);
-  const placeholder = (value: string): string => {
-    if (value === "<execution id>") return execution.id;
-    const taskId = /^<task run id of (.+)>$/.exec(value)?.[1];
-    return taskId === undefined ? value : (execution.taskRunList.find((r) => r.taskId === taskId)?.id ?? value);
+  const check = (label: string, expect: Record<string, unknown> | undefined, execution: Execution, context = {}) => {
+    for (const problem of checkExpectations(expect ?? {}, execution, { executions: host.executions(), ...context }))
+      problems.push(label ? `${label}: ${problem}` : problem);
   };
-  const wanted = (expected.contains ?? expected.exactlyInAnyOrder ?? []).map((label) => {
-    const { key, value } = label as { key: string; value: unknown };
-    return `${key}=${placeholder(String(value))}`;
+  const until =
+    testCase.action === "run-then-kill" && params.when === "execution RUNNING"
+      ? () => {
+          const execution = host.execution(id);
+          return (
+            execution.state.current === "RUNNING" && execution.taskRunList.some((r) => r.state.current === "RUNNING")
+          );
+        }
+      : undefined;
+  await host.settle(until);
+  const original = host.execution(id);
+  if (testCase.action === "run") {
+    check("", testCase.expect, original, { logs: host.logs(id) });
+    return problems;
+  }
+  check("before the action", testCase.expectBeforeAction, original);
+  const after = Array.isArray(testCase.expectAfterAction) ? testCase.expectAfterAction : [testCase.expectAfterAction];
+  const expect = testCase.expect ?? {};
+  const answer: Record<string, unknown> = {};
+  let final = id;
+  const refused = (key: string, error: unknown): boolean => {
+    const wanted = expect[key] as { messageContains?: string; bodyContains?: string } | undefined;
+    const message = error instanceof Error ? error.message : String(error);
+    if (!wanted) throw error;
+    const text = wanted.messageContains ?? wanted.bodyContains ?? "";
+    if (!message.includes(text)) problems.push(`${key}: "${message}" lacks "${text}"`);
+    return true;
+  };
+  switch (testCase.action) {
+    case "run-then-kill":
+      host.kill(id);
+      Object.assign(answer, { httpStatus: 202, killEventEmitted: true });
+      break;
+    case "run-then-resume": {
+      let resumed: Execution;
+      try {
+        if (params.method === "markAs") {
+          const target = original.taskRunList.find((r) => r.taskId === params.taskId);
+          if (!target) return [`no task run ${String(params.taskId)} to mark`];
+          resumed = host.markAs(id, target.id, params.state as StateType);
+        } else {
+          const state = params.state === "KILLING" ? "KILLING" : "RUNNING";
+          resumed = await host.resume(id, { inputs: resumeInputs(params.inputs, id), state });
+        }
+      } catch (error) {
+        if (refused("resumeError", error)) return problems;
+        throw error;
+      }
+      answer.httpStatus = 204;
+      check("after the action", after[0], resumed, { original });
+      if (after[0]?.resumeAgainError !== undefined) {
+        try {
+          await host.resume(id);
+          problems.push("a second resume was accepted");
+        } catch {
+          // Expected: the execution is no longer paused.
+        }
+      }
+      break;
+    }
+    case "run-then-restart": {
+      const times = typeof params.times === "number" ? params.times : 1;
+      for (let i = 0; i < times; i++) {
+        let restarted: Execution;
+        try {
+          restarted = host.restart(final);
+        } catch (error) {
+          if (refused("restartError", error)) return problems;
+          throw error;
+        }
+        if (i === 0) check("after the action", after[0], restarted, { original });
+        final = restarted.id;
+        await host.settle();
+      }
+      break;
+    }
+    case "run-then-replay": {
+      let taskRunId: string | undefined;
+      if (typeof params.taskRunId === "string") taskRunId = params.taskRunId;
+      else if (params.taskRunId !== null && typeof params.taskRunId === "object") {
+        const selected = selectTaskRun(params.taskRunId as Record<string, unknown>, original);
+        if (typeof selected !== "object") return [`no task run ${printSelector(params.taskRunId)} to replay from`];
+        taskRunId = selected.id;
+      }
+      let replayed: Execution;
+      try {
+        replayed = host.replay(id, taskRunId);
+      } catch (error) {
+        if (refused("replayError", error)) return problems;
+        throw error;
+      }
+      check("after the action", after[0], replayed, { original });
+      final = replayed.id;
+      break;
+    }
+    case "run-then-mark-as": {
+      // Each step applies to the original execution (the pure action, as the API does it).
+      const index = indexFlow(run.flow, registry);
+      const steps = (params.steps as Record<string, unknown>[] | undefined) ?? [];
+      steps.forEach((stepParams, i) => {
+        const target = selectTaskRun(stepParams, original);
+        if (typeof target !== "object") {
+          problems.push(`no task run ${printSelector(stepParams)} to mark`);
+          return;
+        }
+        const state = createExecState(original, (r) => index.task(r.taskId).group);
+        const marked = markAs(state, index, {
+          taskRunId: target.id,
+          state: stepParams.state as StateType,
+          now: original.state.histories.at(-1)?.date ?? "",
+        });
+        check(`after step ${i + 1}`, after[i], toExecution(marked), { original });
+      });
+      return problems;
+    }
+    case "run-then-change-status": {
+      const status = /status=([A-Z_]+)/.exec(String(params.api))?.[1] as StateType | undefined;
+      if (!status) return [`no status in ${String(params.api)}`];
+      host.changeStatus(id, status);
+      break;
+    }
+    default:
+      return [`action ${testCase.action} not carried out`];
+  }
+  await host.settle();
+  check("", expect, host.execution(final), {
+    logs: host.logs(final),
+    original,
+    action: answer,
   });
-  const missing = wanted.filter((label) => !actual.includes(label));
-  const extra = expected.exactlyInAnyOrder ? actual.filter((label) => !wanted.includes(label)) : [];
-  if (missing.length === 0 && extra.length === 0) return [];
-  return [`labels [${actual.join(", ")}], missing [${missing.join(", ")}], unexpected [${extra.join(", ")}]`];
-}
-
-function checkTaskRun(selector: Record<string, unknown>, execution: Execution): string[] {
-  const runs = execution.taskRunList;
-  let run: TaskRun | undefined;
-  if (typeof selector.index === "number") run = selector.index < 0 ? runs.at(selector.index) : runs[selector.index];
-  if (selector.taskId !== undefined) {
-    const byId = new Map(runs.map((r) => [r.id, r]));
-    const wanted = (selector.values as unknown[] | undefined)?.map(String);
-    const candidates = runs.filter(
-      (r) =>
-        r.taskId === selector.taskId &&
-        (selector.value === undefined || r.value === String(selector.value)) &&
-        (wanted === undefined || JSON.stringify(valuesChain(r, byId)) === JSON.stringify(wanted)),
-    );
-    if (run === undefined) run = candidates[0];
-    else if (run.taskId !== selector.taskId)
-      return [`task run ${String(selector.index)} is ${run.taskId}, expected ${String(selector.taskId)}`];
-  }
-  const name = String(selector.taskId ?? `#${String(selector.index)}`);
-  if (selector.absent === true) return run ? [`task run ${name} exists, expected none`] : [];
-  if (!run) return [`no task run ${name}`];
-  const problems: string[] = [];
-  if (selector.state !== undefined && run.state.current !== selector.state) {
-    problems.push(`${name} is ${run.state.current}, expected ${String(selector.state)}`);
-  }
-  if (selector.attempts !== undefined) {
-    const count = run.attempts?.length ?? null;
-    if (count !== selector.attempts)
-      problems.push(`${name} has ${String(count)} attempts, expected ${String(selector.attempts)}`);
-  }
-  const expectedOutputs = (selector.outputs as Record<string, unknown> | undefined) ?? {};
-  // `outputs: {notNull: true}` is a matcher on the outputs as a whole, not a key.
-  if (Object.keys(expectedOutputs).length === 1 && expectedOutputs.notNull === true) {
-    return run.outputs ? problems : [...problems, `${name} has no outputs`];
-  }
-  for (const [key, matcher] of Object.entries(expectedOutputs)) {
-    const value = key
-      .split(".")
-      .reduce<unknown>(
-        (v, k) => (v && typeof v === "object" ? (v as Record<string, unknown>)[k] : undefined),
-        run.outputs,
-      );
-    if (!matches(value, matcher))
-      problems.push(`${name} output ${key} = ${printValue(value)}, expected ${printValue(matcher)}`);
-  }
   return problems;
 }
 
-/** Iteration values of a task run and its valued ancestors, outermost first (findTaskRunByTaskIdAndValue). */
-function valuesChain(run: TaskRun, byId: ReadonlyMap<string, TaskRun>): string[] {
-  const values: string[] = [];
-  for (
-    let current: TaskRun | undefined = run;
-    current;
-    current = current.parentTaskRunId ? byId.get(current.parentTaskRunId) : undefined
-  ) {
-    if (current.value !== undefined) values.unshift(current.value);
-  }
-  return values;
+function printSelector(selector: unknown): string {
+  return JSON.stringify(selector);
 }
 
-/** `execution.outputs()` flattened to `taskId[.values...].key` → value. */
-function flatOutputs(execution: Execution): Map<string, unknown> {
-  const byId = new Map(execution.taskRunList.map((r) => [r.id, r]));
-  const flat = new Map<string, unknown>();
-  for (const run of execution.taskRunList) {
-    if (!run.outputs) continue;
-    const values = valuesChain(run, byId);
-    for (const [key, value] of Object.entries(run.outputs)) flat.set([run.taskId, ...values, key].join("."), value);
-  }
-  return flat;
-}
-
-function matches(value: unknown, matcher: unknown): boolean {
-  if (matcher !== null && typeof matcher === "object" && !Array.isArray(matcher)) {
-    const m = matcher as Record<string, unknown>;
-    const text = typeof value === "string" ? value : printValue(value);
-    if ("contains" in m) return text.includes(String(m.contains));
-    if ("startsWith" in m) return text.startsWith(String(m.startsWith));
-    if ("endsWith" in m) return text.endsWith(String(m.endsWith));
-    if ("regex" in m) return new RegExp(String(m.regex)).test(text);
-    if ("notNull" in m) return value !== null && value !== undefined;
-    if ("notEquals" in m) return !matches(value, m.notEquals);
-    if ("oneOf" in m) return (m.oneOf as unknown[]).some((option) => matches(value, option));
-    if ("hasKey" in m) return value !== null && typeof value === "object" && String(m.hasKey) in (value as object);
-    if ("hasItems" in m) {
-      return Array.isArray(value) && (m.hasItems as unknown[]).every((item) => value.some((v) => matches(v, item)));
-    }
-    if ("containsInAnyOrder" in m) {
-      const wanted = m.containsInAnyOrder as unknown[];
-      return (
-        Array.isArray(value) &&
-        value.length === wanted.length &&
-        wanted.every((item) => value.some((v) => matches(v, item)))
-      );
-    }
-  }
-  const plain = toPlain(value);
-  if (typeof matcher === "number" || typeof matcher === "boolean")
-    return plain === matcher || String(plain) === String(matcher);
-  if (typeof matcher === "string") return typeof plain === "string" ? plain === matcher : printValue(value) === matcher;
-  return JSON.stringify(plain) === JSON.stringify(matcher);
+/** onResume values of a case: `<FILE ...>` placeholders become a small file holding the execution id. */
+function resumeInputs(inputs: unknown, executionId: string): Record<string, unknown> | null {
+  if (inputs === null || inputs === undefined || typeof inputs !== "object") return null;
+  return Object.fromEntries(
+    Object.entries(inputs).map(([key, value]) => [
+      key,
+      typeof value === "string" && value.startsWith("<FILE") ? new File([executionId], `${key}.txt`) : value,
+    ]),
+  );
 }

@@ -26,7 +26,8 @@ function start(source: string) {
     newId: ids,
     random: () => 0,
     index,
-    render: (template, variables) => (typeof template === "string" ? engine.renderTyped(template, variables) : template),
+    render: (template, variables) =>
+      typeof template === "string" ? engine.renderTyped(template, variables) : template,
     flowable: (type) => {
       const plugin = registry.get(type);
       return plugin?.category === "task" && plugin.kind === "flowable"
