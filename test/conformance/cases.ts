@@ -5,7 +5,6 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "yaml";
-import { registry } from "../../plugins/index.js";
 import { markAs } from "../../src/executor/actions.js";
 import { createExecState, toExecution } from "../../src/executor/exec-state.js";
 import { indexFlow } from "../../src/executor/flow-index.js";
@@ -19,6 +18,8 @@ import { LocalHost } from "../../src/local/host.js";
 import { sequentialIds } from "../../src/util/ids.js";
 import { KESTRA_DIR } from "../support/kestra.js";
 import { checkExpectations, selectTaskRun, uncheckedKeys } from "./expectations.js";
+// The product's plugins plus Kestra's test-only types, for parsing, checks and the host.
+import { missingTestOnlyTypes, harnessRegistry as registry } from "./test-types/index.js";
 
 export interface KestraCase {
   readonly id: string;
@@ -75,8 +76,10 @@ const ACTIONS = new Set([
 /** Why Tern cannot run a case yet, or undefined when it can. */
 export function unsupported(testCase: KestraCase): string | undefined {
   if (testCase.flow === null) return "the flow is built in Java by Kestra's test (inlineFlow)";
-  if ((testCase.testOnlyTypes ?? []).length > 0) {
-    return `needs Kestra's test-only types ${testCase.testOnlyTypes?.join(", ")}`;
+  const missing = (testCase.testOnlyTypes ?? []).filter((type) => registry.get(type) === undefined);
+  if (missing.length > 0) {
+    const why = missing.map((type) => missingTestOnlyTypes[type] ?? `${type} is not provided by the harness`);
+    return `needs Kestra's test-only types: ${why.join("; ")}`;
   }
   if (!ACTIONS.has(testCase.action)) return `action ${testCase.action} is not supported by the harness yet`;
   if (testCase.inputsMode === "api") return "inputs through the HTTP API need the Worker runtime";
