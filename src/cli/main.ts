@@ -10,7 +10,9 @@ import { runCommand } from "./run.js";
 import { validateCommand } from "./validate.js";
 
 const USAGE = `Usage:
-  tern run FLOW.yaml [--input key=value]... [--json]    run a flow on the local host
+  tern run FLOW.yaml [--input key=value]... [--flows DIR] [--json]
+                                                        run a flow on the local host; --flows deploys
+                                                        the flows of DIR for its Subflow tasks
   tern validate FLOW.yaml...                            validate flows; non-zero exit when one is invalid
   tern render 'TEMPLATE' [--context ctx.json] [--typed] render a Pebble template the way Kestra does
 `;
