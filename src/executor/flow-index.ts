@@ -35,8 +35,14 @@ export function indexFlow(flow: Flow, registry: PluginRegistry): FlowIndex {
   const tasks = new Map<string, IndexedTask>();
   const lists = new Map<string, Task[]>();
 
-  const add = (task: Task, parentTaskId: string | undefined, group: string, position: number) => {
-    const plugin = registry.get(task.type);
+  const add = (
+    task: Task,
+    parentTaskId: string | undefined,
+    group: string,
+    position: number,
+    internal?: PluginDefinition,
+  ) => {
+    const plugin = internal ?? registry.get(task.type);
     if (!plugin) throw new Error(`task ${task.id} has type ${task.type}, which the registry lacks`);
     tasks.set(task.id, { task, plugin, ...(parentTaskId === undefined ? {} : { parentTaskId }), group, position });
     const key = listKey(parentTaskId, group);
@@ -49,6 +55,9 @@ export function indexFlow(flow: Flow, registry: PluginRegistry): FlowIndex {
         }
         return value;
       });
+      for (const [i, child] of (plugin.internalTasks?.(task) ?? []).entries()) {
+        add(child.task, task.id, "tasks", i, child.plugin);
+      }
     }
   };
   const top: [string, readonly Task[] | undefined][] = [

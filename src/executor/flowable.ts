@@ -28,8 +28,34 @@ export interface FlowableContext {
   lastChild(): TaskRun | undefined;
   /** The group a child task run belongs to. */
   groupOf(run: TaskRun): string;
-  /** Renders a template against the flowable's variables, typed when it is one expression. */
-  render(template: unknown): unknown;
+  /**
+   * Renders a template against the flowable's variables, typed when it is one expression;
+   * `extra` adds to them (ForEachItem's `taskrun.items`: maps are merged one level deep).
+   */
+  render(template: unknown, extra?: Readonly<Record<string, unknown>>): unknown;
+  /**
+   * The UTF-8 text of an internal-storage file of this execution. The first call throws
+   * LookupNeeded: the executor asks the host for the file and resolves again once it is here.
+   */
+  readFile(uri: string): string;
+}
+
+/** What the executor must ask the host for before a resolution can go on. */
+export interface LookupRequest {
+  readonly kind: "file";
+  readonly uri: string;
+}
+
+export function lookupKey(request: LookupRequest): string {
+  return `lookup:${request.kind}:${request.uri}`;
+}
+
+/** Thrown by FlowableContext.readFile when the file is not at hand yet. */
+export class LookupNeeded extends Error {
+  constructor(readonly request: LookupRequest) {
+    super(`waiting for ${request.kind} ${request.uri}`);
+    this.name = "LookupNeeded";
+  }
 }
 
 export interface Resolution {
@@ -69,17 +95,22 @@ export interface ChildExecutionRequest {
   readonly scheduleDate?: string;
   /** Deprecated Subflow `outputs`, left unrendered: they are rendered against the child. */
   readonly outputs?: Readonly<Record<string, unknown>>;
+  /** The batch number, when one task run starts several executions (ForEachItem). */
+  readonly iteration?: number;
 }
 
-/** A task that starts another execution instead of running or resolving children (Kestra's ExecutableTask). */
+/**
+ * A task that starts other executions instead of running or resolving children (Kestra's
+ * ExecutableTask): one (Subflow) or one per batch (ForEachItem), each with an `iteration`.
+ */
 export interface ExecutableBehaviour {
-  childExecution(context: FlowableContext): ChildExecutionRequest;
+  childExecutions(context: FlowableContext): readonly ChildExecutionRequest[];
 }
 
 export type TaskBehaviour = FlowableBehaviour | ExecutableBehaviour;
 
 export function isExecutable(behaviour: TaskBehaviour): behaviour is ExecutableBehaviour {
-  return "childExecution" in behaviour;
+  return "childExecutions" in behaviour;
 }
 
 const WAIT: Resolution = { next: [] };
@@ -152,7 +183,7 @@ export function flowableContext(
   state: ExecState,
   index: FlowIndex,
   run: TaskRun | undefined,
-  render: (template: unknown) => unknown,
+  render: (template: unknown, extra?: Readonly<Record<string, unknown>>) => unknown,
 ): FlowableContext {
   return new Context(state, index, run, render);
 }
@@ -166,7 +197,7 @@ class Context implements FlowableContext {
     readonly index: FlowIndex,
     readonly run: TaskRun | undefined,
     /** A property, not a method: plugins may pass it on detached. */
-    readonly render: (template: unknown) => unknown,
+    readonly render: (template: unknown, extra?: Readonly<Record<string, unknown>>) => unknown,
   ) {
     this.task = run ? index.task(run.taskId).task : undefined;
   }
@@ -186,6 +217,14 @@ class Context implements FlowableContext {
 
   groupOf(child: TaskRun): string {
     return groupOfRun(this.state, child.id);
+  }
+
+  readFile(uri: string): string {
+    const request: LookupRequest = { kind: "file", uri };
+    const found = this.state.memo.get(lookupKey(request)) as { value?: string; error?: string } | undefined;
+    if (found === undefined) throw new LookupNeeded(request);
+    if (found.error !== undefined) throw new Error(found.error);
+    return found.value ?? "";
   }
 }
 

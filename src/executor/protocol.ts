@@ -3,6 +3,7 @@
  * (things the host must do). Both are discriminated unions keyed by `type`, plain data
  * that can cross an RPC boundary or be stored.
  */
+import type { LookupRequest } from "./flowable.js";
 import type { ExecutionTrigger, Label, StateType } from "./model.js";
 
 export interface LogLine {
@@ -35,7 +36,12 @@ export type ExecutorEvent =
   /** A timer set by a `timer.set` command fired. */
   | { readonly type: "timer.fired"; readonly timerId: string }
   /** The child execution asked for by `subflow.start` was created. */
-  | { readonly type: "subflow.started"; readonly taskRunId: string; readonly executionId: string }
+  | {
+      readonly type: "subflow.started";
+      readonly taskRunId: string;
+      readonly executionId: string;
+      readonly iteration?: number;
+    }
   /**
    * A child execution started by `subflow.start` ended (or could not be created: no
    * executionId, state FAILED and the reason in `error`). `outputs` are the child flow's
@@ -48,7 +54,10 @@ export type ExecutorEvent =
       readonly state: StateType;
       readonly outputs?: Readonly<Record<string, unknown>> | null;
       readonly error?: string;
+      readonly iteration?: number;
     }
+  /** The answer to a `lookup` command: the value, or why it could not be had. */
+  | { readonly type: "lookup.done"; readonly key: string; readonly value?: string; readonly error?: string }
   | { readonly type: "execution.kill" }
   /** A manual resume (Kestra's resume: the first paused task run goes on, or is killed with KILLING). */
   | {
@@ -94,8 +103,12 @@ export type ExecutorCommand =
       readonly scheduleDate?: string;
       /** Deprecated Subflow `outputs`: templates rendered against the child execution when it ends. */
       readonly outputs?: Readonly<Record<string, unknown>>;
+      /** The batch number (ForEachItem), given back in `subflow.started` and `subflow.ended`. */
+      readonly iteration?: number;
     }
-  /** Kill a child execution (kill cascade). */
-  | { readonly type: "subflow.kill"; readonly executionId: string }
+  /** Kill the child executions started by a task run (kill cascade). */
+  | { readonly type: "subflow.kill"; readonly taskRunId: string }
+  /** Read something the executor needs (a file of the execution); answer with `lookup.done`. */
+  | { readonly type: "lookup"; readonly key: string; readonly request: LookupRequest }
   /** The execution reached a terminal state. */
   | { readonly type: "execution.ended"; readonly state: StateType };

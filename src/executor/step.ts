@@ -12,8 +12,12 @@ import { addTaskRun, childIds, type ExecState, ROOT, setExecutionState, taskRun,
 import type { FlowIndex } from "./flow-index.js";
 import {
   type ChildExecutionRequest,
+  type ExecutableBehaviour,
   flowableContext,
   isExecutable,
+  LookupNeeded,
+  type LookupRequest,
+  lookupKey,
   type Resolution,
   renderDeep,
   resolveSequential,
@@ -34,8 +38,6 @@ export interface StepDeps {
   readonly index: FlowIndex;
   /** Synchronous typed rendering of a template against variables. */
   readonly render: (template: unknown, variables: Readonly<Record<string, unknown>>) => unknown;
-  /** The behaviour of a flowable (or executable) task type. */
-  readonly flowable: (type: string) => TaskBehaviour | undefined;
 }
 
 export interface StepResult {
@@ -75,7 +77,10 @@ class Stepper {
         this.dirty.add(ROOT);
         return;
       case "subflow.started":
-        this.subflowStarted(event.taskRunId, event.executionId);
+        this.subflowStarted(event);
+        return;
+      case "lookup.done":
+        this.lookupDone(event);
         return;
       case "subflow.ended":
         this.subflowEnded(event);
@@ -126,6 +131,12 @@ class Stepper {
     });
   }
 
+  /** How a flowable or executable task resolves (from its plugin, internal ones included). */
+  private behaviour(taskId: string): TaskBehaviour | undefined {
+    const { plugin } = this.deps.index.task(taskId);
+    return plugin.category === "task" && plugin.kind === "flowable" ? plugin.behaviour : undefined;
+  }
+
   private markParentDirty(run: TaskRun): void {
     this.dirty.add(run.parentTaskRunId ?? ROOT);
   }
@@ -167,7 +178,9 @@ class Stepper {
       try {
         go = truthy(this.deps.render(task.runIf, this.variables(run)));
       } catch (error) {
-        this.log(run, "ERROR", `Unable to evaluate runIf: ${message(error)}`);
+        const text = message(error);
+        const where = text.includes(String(task.runIf)) ? "" : ` (in \`${String(task.runIf)}\`)`;
+        this.log(run, "ERROR", `Unable to evaluate runIf: ${text}${where}`);
         this.finish(run, "FAILED");
         return;
       }
@@ -178,10 +191,10 @@ class Stepper {
     }
     const { plugin } = this.deps.index.task(task.id);
     if (plugin.category === "task" && plugin.kind === "flowable") {
-      const behaviour = this.deps.flowable(task.type);
+      const behaviour = this.behaviour(task.id);
       if (behaviour && isExecutable(behaviour)) {
         this.startAttempt(run.id);
-        this.startChild(taskRun(this.state, run.id), task, behaviour.childExecution);
+        this.startChildren(taskRun(this.state, run.id), task, behaviour);
         return;
       }
       this.setState(run.id, "RUNNING");
@@ -335,15 +348,15 @@ class Stepper {
     }
     if (run.state.current !== "RUNNING") return;
     const { task } = this.deps.index.task(run.taskId);
-    const behaviour = this.deps.flowable(task.type);
-    if (behaviour && isExecutable(behaviour)) return; // its child execution reports back
+    const behaviour = this.behaviour(task.id);
+    if (behaviour && isExecutable(behaviour)) return; // its child executions report back
     if (!behaviour) {
       this.log(run, "ERROR", `Tern cannot run ${task.type} yet`);
       this.finish(run, "FAILED");
       return;
     }
-    const context = flowableContext(this.state, this.deps.index, run, (template) =>
-      this.deps.render(template, this.variables(run)),
+    const context = flowableContext(this.state, this.deps.index, run, (template, extra) =>
+      this.deps.render(template, withExtra(this.variables(run), extra)),
     );
     let resolution: Resolution;
     let outputs: Readonly<Record<string, unknown>> | undefined;
@@ -351,6 +364,10 @@ class Stepper {
       resolution = behaviour.resolve(context);
       outputs = behaviour.outputs?.(context);
     } catch (error) {
+      if (error instanceof LookupNeeded) {
+        this.lookup(id, error.request);
+        return;
+      }
       this.log(run, "ERROR", message(error));
       this.finish(run, "FAILED");
       return;
@@ -457,86 +474,121 @@ class Stepper {
           this.setState(run.id, "KILLING");
           this.commands.push({ type: "task.kill", taskRunId: run.id });
         } else if (run.attempts !== undefined) {
-          // An executable (Subflow) task run: the kill cascades to its child execution.
-          const child = run.outputs?.executionId;
+          // An executable (Subflow, ForEachItem batches) task run: the kill cascades to its children.
           this.setState(run.id, "KILLING");
-          if (typeof child === "string") this.commands.push({ type: "subflow.kill", executionId: child });
+          this.commands.push({ type: "subflow.kill", taskRunId: run.id });
         }
       }
     }
     this.dirty.add(ROOT);
   }
 
-  // ---- child executions (Subflow) --------------------------------------------------------
+  // ---- child executions (Subflow, ForEachItem) ------------------------------------------------
 
-  /** Asks the host for a child execution with the correlation id, inherited labels and the task's labels. */
-  private startChild(
-    run: TaskRun,
-    task: Task,
-    request: (context: ReturnType<typeof flowableContext>) => ChildExecutionRequest,
-  ): void {
-    let child: ChildExecutionRequest;
+  /**
+   * Asks the host for the child executions of an executable task run, each with the
+   * correlation id, the inherited labels and the task's labels. One child (Subflow) reports
+   * its end directly; several (ForEachItem batches) are counted in `iterations`.
+   */
+  private startChildren(run: TaskRun, task: Task, behaviour: ExecutableBehaviour): void {
+    let children: readonly ChildExecutionRequest[];
     try {
-      child = request(
-        flowableContext(this.state, this.deps.index, run, (template) =>
-          this.deps.render(template, this.variables(run)),
+      children = behaviour.childExecutions(
+        flowableContext(this.state, this.deps.index, run, (template, extra) =>
+          this.deps.render(template, withExtra(this.variables(run), extra)),
         ),
       );
     } catch (error) {
+      if (error instanceof LookupNeeded) {
+        this.lookup(run.id, error.request);
+        return;
+      }
       this.log(run, "ERROR", message(error));
       this.finish(run, "FAILED");
       return;
     }
+    const batches = children.some((child) => child.iteration !== undefined);
+    if (batches) {
+      const wait = children[0]?.wait !== false;
+      const iterations = wait ? { CREATED: children.length, RUNNING: 0 } : { RUNNING: 0 };
+      this.state = updateTaskRun(this.state, {
+        ...run,
+        outputs: { ...(run.outputs ?? {}), numberOfBatches: children.length, iterations },
+      });
+      if (children.length === 0) {
+        this.finish(taskRun(this.state, run.id), "SUCCESS");
+        return;
+      }
+    }
     const execution = this.state.execution;
     const correlation = execution.labels.find((l) => l.key === CORRELATION_ID)?.value ?? execution.id;
-    const labels = new Map<string, Label>([[CORRELATION_ID, { key: CORRELATION_ID, value: correlation }]]);
-    if (child.inheritLabels)
-      for (const label of execution.labels) if (!labels.has(label.key)) labels.set(label.key, label);
-    for (const label of child.labels) labels.set(label.key, label);
-    this.commands.push({
-      type: "subflow.start",
-      taskRunId: run.id,
-      namespace: child.namespace,
-      flowId: child.flowId,
-      ...(child.revision !== undefined ? { revision: child.revision } : {}),
-      inputs: child.inputs,
-      labels: [...labels.values()],
-      trigger: {
-        id: task.id,
-        type: task.type,
-        variables: {
-          executionId: execution.id,
-          namespace: execution.namespace,
-          flowId: execution.flowId,
-          flowRevision: execution.flowRevision,
+    for (const child of children) {
+      const labels = new Map<string, Label>([[CORRELATION_ID, { key: CORRELATION_ID, value: correlation }]]);
+      if (child.inheritLabels)
+        for (const label of execution.labels) if (!labels.has(label.key)) labels.set(label.key, label);
+      for (const label of child.labels) labels.set(label.key, label);
+      this.commands.push({
+        type: "subflow.start",
+        taskRunId: run.id,
+        namespace: child.namespace,
+        flowId: child.flowId,
+        ...(child.revision !== undefined ? { revision: child.revision } : {}),
+        inputs: child.inputs,
+        labels: [...labels.values()],
+        trigger: {
+          id: task.id,
+          type: task.type,
+          variables: {
+            executionId: execution.id,
+            namespace: execution.namespace,
+            flowId: execution.flowId,
+            flowRevision: execution.flowRevision,
+          },
         },
-      },
-      wait: child.wait,
-      ...(child.scheduleDate !== undefined ? { scheduleDate: child.scheduleDate } : {}),
-      ...(child.outputs !== undefined ? { outputs: child.outputs } : {}),
-    });
+        wait: child.wait,
+        ...(child.scheduleDate !== undefined ? { scheduleDate: child.scheduleDate } : {}),
+        ...(child.outputs !== undefined ? { outputs: child.outputs } : {}),
+        ...(child.iteration !== undefined ? { iteration: child.iteration } : {}),
+      });
+    }
   }
 
-  private subflowStarted(taskRunId: string, executionId: string): void {
-    const run = this.state.runs.get(taskRunId);
+  private subflowStarted(event: Extract<ExecutorEvent, { type: "subflow.started" }>): void {
+    const run = this.state.runs.get(event.taskRunId);
     if (!run || isTerminated(run.state.current)) return;
-    const outputs = { ...(run.outputs ?? {}), executionId };
     const { task } = this.deps.index.task(run.taskId);
+    if (event.iteration !== undefined) {
+      // A batch of a ForEachItem: without wait, a created child counts as done.
+      const wait = task.wait !== false;
+      const iterations = count(run.outputs?.iterations, wait ? "CREATED" : undefined, wait ? "RUNNING" : "SUCCESS");
+      this.state = updateTaskRun(this.state, { ...run, outputs: { ...(run.outputs ?? {}), iterations } });
+      if (!wait) this.batchesDone(taskRun(this.state, run.id), task);
+      return;
+    }
+    const outputs = { ...(run.outputs ?? {}), executionId: event.executionId };
     if (task.wait === false) {
       this.finish(run, "SUCCESS", outputs);
       return;
     }
     this.state = updateTaskRun(this.state, { ...run, outputs });
     // Killed while the child was being created: the kill goes on to the child.
-    if (run.state.current === "KILLING") this.commands.push({ type: "subflow.kill", executionId });
+    if (run.state.current === "KILLING") this.commands.push({ type: "subflow.kill", taskRunId: run.id });
   }
 
-  /** The child execution ended: the task run takes its outputs and, with transmitFailed, its failure. */
+  /** A child execution ended: the task run takes its outputs and, with transmitFailed, its failure. */
   private subflowEnded(event: Extract<ExecutorEvent, { type: "subflow.ended" }>): void {
     const run = this.state.runs.get(event.taskRunId);
     if (!run || isTerminated(run.state.current)) return;
     const { task } = this.deps.index.task(run.taskId);
     if (event.error) this.log(run, "ERROR", event.error);
+    if (event.iteration !== undefined) {
+      const from = event.executionId === undefined ? (task.wait === false ? undefined : "CREATED") : "RUNNING";
+      const to = event.error ? "FAILED" : event.state;
+      const iterations = count(run.outputs?.iterations, task.wait === false ? undefined : from, to);
+      this.state = updateTaskRun(this.state, { ...run, outputs: { ...(run.outputs ?? {}), iterations } });
+      this.batchesDone(taskRun(this.state, run.id), task);
+      return;
+    }
     const outputs: Record<string, unknown> = {
       ...(event.executionId ? { executionId: event.executionId } : {}),
       ...(event.executionId ? { state: event.state } : {}),
@@ -546,12 +598,68 @@ class Stepper {
     if (event.error) state = "FAILED";
     else if (run.state.current === "KILLING") state = "KILLED";
     else if (task.transmitFailed !== false && TRANSMITTED.has(event.state)) state = event.state;
+    this.executableEnded(run, task, state, outputs);
+  }
+
+  /** Retry, allowFailure and allowWarning applied to the end of an executable task run. */
+  private executableEnded(
+    run: TaskRun,
+    task: Task,
+    ended: StateType,
+    outputs?: Readonly<Record<string, unknown>>,
+  ): void {
+    let state = ended;
     if (state === "FAILED" && this.retryLater(run, task, outputs)) return;
     if (state === "SUCCESS" && (run.attempts?.length ?? 0) > 1 && retryFor(this.deps.index, run.taskId)?.warningOnRetry)
       state = "WARNING";
     if (state === "FAILED" && task.allowFailure) state = "WARNING";
     if (state === "WARNING" && task.allowWarning) state = "SUCCESS";
     this.finish(run, state, outputs);
+  }
+
+  /**
+   * Once every batch is done (counted in `iterations`): FAILED if one failed, else KILLED,
+   * else WARNING, else SUCCESS; SUCCESS whatever happened without transmitFailed.
+   */
+  private batchesDone(run: TaskRun, task: Task): void {
+    const iterations = (run.outputs?.iterations ?? {}) as Record<string, number>;
+    const total = Number(run.outputs?.numberOfBatches ?? 0);
+    const done = Object.entries(iterations)
+      .filter(([state]) => isTerminated(state as StateType))
+      .reduce((sum, [, n]) => sum + n, 0);
+    if (done < total) return;
+    let state: StateType = "SUCCESS";
+    if (run.state.current === "KILLING" || (iterations.KILLED ?? 0) > 0) state = "KILLED";
+    if ((iterations.FAILED ?? 0) > 0) state = "FAILED";
+    else if (state !== "KILLED" && (iterations.WARNING ?? 0) > 0) state = "WARNING";
+    if (task.transmitFailed === false && run.state.current !== "KILLING") state = "SUCCESS";
+    this.executableEnded(run, task, state);
+  }
+
+  // ---- lookups -------------------------------------------------------------------------------
+
+  /** Asks the host for something a resolution needs (once per key); the waiting task run resolves again on `lookup.done`. */
+  private lookup(runId: string, request: LookupRequest): void {
+    const key = lookupKey(request);
+    const waitingKey = `waiting:${key}`;
+    const waiting = (this.state.memo.get(waitingKey) as string[] | undefined) ?? [];
+    if (!waiting.includes(runId)) this.state.memo.set(waitingKey, [...waiting, runId]);
+    if (waiting.length === 0) this.commands.push({ type: "lookup", key, request });
+  }
+
+  private lookupDone(event: Extract<ExecutorEvent, { type: "lookup.done" }>): void {
+    this.state.memo.set(event.key, event.error === undefined ? { value: event.value ?? "" } : { error: event.error });
+    const waitingKey = `waiting:${event.key}`;
+    const waiting = (this.state.memo.get(waitingKey) as string[] | undefined) ?? [];
+    this.state.memo.delete(waitingKey);
+    for (const id of waiting) {
+      const run = this.state.runs.get(id);
+      if (!run || isTerminated(run.state.current)) continue;
+      const { task } = this.deps.index.task(run.taskId);
+      const behaviour = this.behaviour(run.taskId);
+      if (behaviour && isExecutable(behaviour)) this.startChildren(run, task, behaviour);
+      else this.dirty.add(id);
+    }
   }
 
   // ---- restart and resume -----------------------------------------------------------------
@@ -665,6 +773,29 @@ class Stepper {
 }
 
 const CORRELATION_ID = "system.correlationId";
+
+/** Variables with extra ones merged in, maps one level deep (`taskrun.items` beside `taskrun.id`). */
+function withExtra(
+  variables: Record<string, unknown>,
+  extra: Readonly<Record<string, unknown>> | undefined,
+): Record<string, unknown> {
+  if (!extra) return variables;
+  const merged = { ...variables };
+  for (const [key, value] of Object.entries(extra)) {
+    const current = merged[key];
+    merged[key] =
+      current && typeof current === "object" && value && typeof value === "object" ? { ...current, ...value } : value;
+  }
+  return merged;
+}
+
+/** `iterations` with one child moved from a state (when given) to another. */
+function count(iterations: unknown, from: string | undefined, to: string): Record<string, number> {
+  const next = { ...((iterations ?? {}) as Record<string, number>) };
+  if (from !== undefined) next[from] = (next[from] ?? 0) - 1;
+  next[to] = (next[to] ?? 0) + 1;
+  return next;
+}
 
 /** Child states a Subflow with transmitFailed takes on. */
 const TRANSMITTED: ReadonlySet<StateType> = new Set(["FAILED", "KILLED", "WARNING", "PAUSED"]);

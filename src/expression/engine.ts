@@ -165,6 +165,18 @@ export class ExpressionEngine {
     return toPlain(synchronously(() => this.once(source, variables, { options, resolved: new Map(), depth: 0 }, true)));
   }
 
+  /**
+   * Renders a property as the executor does: a string that is one expression gives its typed
+   * value (`"{{ n }}"` → 2), any other string gives text (`"n{{ n }}"` → "n2"); maps and
+   * lists are rendered inside. Storage functions need renderValueAsync.
+   */
+  renderValue(value: unknown, variables: Readonly<Record<string, unknown>>, options: RenderOptions = {}): unknown {
+    return synchronously(() => {
+      const state = { options, resolved: new Map(), depth: 0 };
+      return this.deep(value, (s) => toPlain(this.once(s, variables, state, this.isSingleExpression(s))));
+    });
+  }
+
   async renderAsync(source: string, variables: Readonly<Record<string, unknown>>, options: RenderOptions = {}) {
     if (!source.includes("{")) return source;
     return (await this.withSuspends(options, (state) => this.once(source, variables, state, false))) as string;

@@ -20,9 +20,10 @@ import { runVariables } from "../executor/variables.js";
 import type { ExpressionEngine, RenderOptions } from "../expression/engine.js";
 import type { RenderStores } from "../expression/extension.js";
 import type { Flow } from "../flow/model.js";
-import { type InputFileStore, MemoryInputFileStore, readInputParts, resolveInputs } from "../inputs/index.js";
+import { readInputParts, resolveInputs } from "../inputs/index.js";
 import type { PluginRegistry } from "../plugin/registry.js";
 import type { TaskContext, TaskLogger } from "../plugin/task-context.js";
+import { type InternalStorage, MemoryStorage, taskStorage } from "../storage/internal.js";
 import { newId } from "../util/ids.js";
 import { type Clock, realClock } from "./clock.js";
 
@@ -34,8 +35,8 @@ export interface LocalHostOptions {
   readonly random?: () => number;
   /** Storage the expression functions read (kv, secret, read...). */
   readonly stores?: RenderStores;
-  /** Where FILE inputs (of subflows, of onResume) are stored; in memory by default. */
-  readonly files?: InputFileStore;
+  /** Internal storage (`kestra:///` files: FILE inputs, task outputs); in memory by default. */
+  readonly storage?: InternalStorage;
   /** Every log line, as it happens (the execution is built only when asked for: it costs O(task runs)). */
   readonly onLog?: (line: LogLine, execution: () => Execution) => void;
   /** Every state change of an execution, after each step. */
@@ -43,6 +44,8 @@ export interface LocalHostOptions {
 }
 
 export interface RunOptions {
+  /** The execution's id, when it was chosen before (its FILE inputs are stored under it). */
+  readonly id?: string;
   readonly inputs?: Readonly<Record<string, unknown>>;
   readonly labels?: readonly Label[];
 }
@@ -72,6 +75,7 @@ interface Slot {
     readonly executionId: string;
     readonly taskRunId: string;
     readonly outputs?: Record<string, unknown>;
+    readonly iteration?: number;
   };
   ended: boolean;
 }
@@ -86,7 +90,7 @@ interface Timer {
 export class LocalHost {
   private readonly clock: Clock;
   private readonly ids: () => string;
-  private readonly files: InputFileStore;
+  private readonly storage: InternalStorage;
   /** Deployed flows by `namespace/id`, every revision. */
   private readonly flows = new Map<string, Flow[]>();
   private readonly slots = new Map<string, Slot>();
@@ -99,7 +103,7 @@ export class LocalHost {
   constructor(private readonly options: LocalHostOptions) {
     this.clock = options.clock ?? realClock();
     this.ids = options.ids ?? newId;
-    this.files = options.files ?? new MemoryInputFileStore();
+    this.storage = options.storage ?? new MemoryStorage();
   }
 
   // ---- flows ------------------------------------------------------------------------------
@@ -139,7 +143,7 @@ export class LocalHost {
   start(flow: Flow, run: RunOptions = {}): string {
     if (!this.flow(flow.namespace, flow.id)) this.deploy(flow);
     const execution = newExecution({
-      id: this.ids(),
+      id: run.id ?? this.ids(),
       flow,
       now: this.now(),
       ...(run.inputs ? { inputs: run.inputs } : {}),
@@ -213,7 +217,7 @@ export class LocalHost {
       const deps = {
         engine: this.options.engine,
         execution: { id, namespace: slot.flow.namespace, flowId: slot.flow.id },
-        files: this.files,
+        files: this.storage,
       };
       // Files (multipart parts) are stored first and passed on as their kestra:// URI.
       const given = Object.entries(options.inputs ?? {});
@@ -330,14 +334,7 @@ export class LocalHost {
       newId: this.ids,
       random: this.options.random ?? Math.random,
       index: slot.index,
-      render: (template, variables) =>
-        typeof template === "string" ? engine.renderTyped(template, variables) : template,
-      flowable: (type) => {
-        const plugin = registry.get(type);
-        return plugin?.category === "task" && plugin.kind === "flowable"
-          ? (plugin.behaviour as TaskBehaviour | undefined)
-          : undefined;
-      },
+      render: (template, variables) => engine.renderValue(template, variables),
     };
   }
 
@@ -399,14 +396,17 @@ export class LocalHost {
       case "subflow.start":
         this.startChild(slot, command);
         return;
-      case "subflow.kill": {
-        const child = this.slots.get(command.executionId);
-        const current = child?.state.execution.state.current;
-        if (current !== undefined && !isTerminated(current) && current !== "KILLING") {
-          this.push(command.executionId, { type: "execution.kill" });
+      case "subflow.kill":
+        // Kestra finds the children to kill by their trigger: here, by the task run that started them.
+        for (const [childId, child] of this.slots) {
+          const current = child.state.execution.state.current;
+          if (child.parent?.executionId !== executionId || child.parent.taskRunId !== command.taskRunId) continue;
+          if (!isTerminated(current) && current !== "KILLING") this.push(childId, { type: "execution.kill" });
         }
         return;
-      }
+      case "lookup":
+        this.lookup(executionId, command);
+        return;
       case "execution.ended":
         slot.ended = true;
         for (const [key, timer] of this.timers) {
@@ -416,11 +416,10 @@ export class LocalHost {
         }
         if (slot.parent) {
           const render = (template: string, variables: Readonly<Record<string, unknown>>) =>
-            this.options.engine.renderTyped(template, variables);
-          this.push(
-            slot.parent.executionId,
-            childEnded(slot.state, slot.flow, slot.parent.taskRunId, slot.parent.outputs, render),
-          );
+            this.options.engine.renderValue(template, variables);
+          const ended = childEnded(slot.state, slot.flow, slot.parent.taskRunId, slot.parent.outputs, render);
+          const iteration = slot.parent.iteration;
+          this.push(slot.parent.executionId, iteration === undefined ? ended : { ...ended, iteration });
         }
         return;
       default:
@@ -443,8 +442,15 @@ export class LocalHost {
   /** Creates the child execution a Subflow asks for: the flow must exist and be enabled, inputs valid. */
   private startChild(parent: Slot, command: Extract<ExecutorCommand, { type: "subflow.start" }>): void {
     const parentId = parent.state.execution.id;
+    const iteration = command.iteration === undefined ? {} : { iteration: command.iteration };
     const fail = (error: string) =>
-      this.push(parentId, { type: "subflow.ended", taskRunId: command.taskRunId, state: "FAILED", error });
+      this.push(parentId, {
+        type: "subflow.ended",
+        taskRunId: command.taskRunId,
+        state: "FAILED",
+        error,
+        ...iteration,
+      });
     const flow = this.flow(command.namespace, command.flowId, command.revision);
     if (!flow) {
       const revision = command.revision === undefined ? "" : ` with revision ${command.revision}`;
@@ -462,7 +468,7 @@ export class LocalHost {
         const resolved = await resolveInputs(flow.inputs ?? [], command.inputs, {
           engine: this.options.engine,
           execution: { id, namespace: flow.namespace, flowId: flow.id },
-          files: this.files,
+          files: this.storage,
         });
         if (resolved.errors.length > 0) {
           fail(resolved.errors.map((e) => e.message).join("; "));
@@ -480,8 +486,9 @@ export class LocalHost {
           executionId: parentId,
           taskRunId: command.taskRunId,
           ...(command.outputs ? { outputs: { ...command.outputs } } : {}),
+          ...iteration,
         });
-        this.push(parentId, { type: "subflow.started", taskRunId: command.taskRunId, executionId: id });
+        this.push(parentId, { type: "subflow.started", taskRunId: command.taskRunId, executionId: id, ...iteration });
       } catch (error) {
         fail(error instanceof Error ? error.message : String(error));
       } finally {
@@ -491,7 +498,43 @@ export class LocalHost {
     })();
   }
 
+  /** Reads what the executor asked for (a file of the execution) and answers with `lookup.done`. */
+  private lookup(executionId: string, command: Extract<ExecutorCommand, { type: "lookup" }>): void {
+    const slot = this.slot(executionId);
+    const files = taskStorage(
+      this.storage,
+      slot.state.execution,
+      { taskId: "", taskRunId: "" },
+      this.readableExecutions(slot),
+    );
+    this.pending++;
+    void files
+      .getText(command.request.uri)
+      .then(
+        (value) => this.push(executionId, { type: "lookup.done", key: command.key, value }),
+        (error: unknown) =>
+          this.push(executionId, {
+            type: "lookup.done",
+            key: command.key,
+            error: error instanceof Error ? error.message : String(error),
+          }),
+      )
+      .finally(() => {
+        this.pending--;
+        this.notify();
+      });
+  }
+
   // ---- runnable tasks ---------------------------------------------------------------------
+
+  /** Executions whose files a task may read besides its own: the ones that started this one. */
+  private readableExecutions(slot: Slot): { namespace: string; flowId: string; id: string }[] {
+    const readable: { namespace: string; flowId: string; id: string }[] = [];
+    const parentId = slot.state.execution.trigger?.variables?.executionId;
+    const parent = typeof parentId === "string" ? this.slots.get(parentId) : undefined;
+    if (parent) readable.push(parent.state.execution);
+    return readable;
+  }
 
   private runTask(slot: Slot, command: Extract<ExecutorCommand, { type: "task.run" }>): void {
     const executionId = slot.state.execution.id;
@@ -614,6 +657,12 @@ export class LocalHost {
       logger,
       signal,
       now: () => this.clock.now(),
+      storage: taskStorage(
+        this.storage,
+        execution,
+        { taskId: command.taskId, taskRunId: command.taskRunId },
+        this.readableExecutions(slot),
+      ),
     };
   }
 }

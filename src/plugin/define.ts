@@ -6,6 +6,7 @@
  */
 import type { z } from "zod";
 import type { TaskBehaviour } from "../executor/flowable.js";
+import type { Task } from "../flow/model.js";
 import type { RunTask } from "./task-context.js";
 
 export type PluginCategory = "task" | "trigger" | "condition" | "taskRunner";
@@ -77,7 +78,18 @@ export type FlowableTaskDefinition<
     readonly kind: "flowable";
     /** How the executor resolves its children and final state. */
     readonly behaviour?: TaskBehaviour;
+    /**
+     * Children the task expands into that the flow does not write (ForEachItem's `_split`,
+     * `_items` and `_merge`), each with its own internal plugin, never registered.
+     */
+    readonly internalTasks?: (task: Task) => readonly InternalTask[];
   };
+
+/** A child task made up by its parent, and the plugin that runs it. */
+export interface InternalTask {
+  readonly task: Task;
+  readonly plugin: TaskDefinition;
+}
 
 export type TriggerDefinition<
   P extends z.ZodObject = z.ZodObject,
@@ -112,7 +124,10 @@ export function defineRunnableTask<P extends z.ZodObject, O extends z.ZodType | 
 }
 
 export function defineFlowableTask<P extends z.ZodObject, O extends z.ZodType | undefined = undefined>(
-  spec: Spec<P, O> & { readonly behaviour?: TaskBehaviour },
+  spec: Spec<P, O> & {
+    readonly behaviour?: TaskBehaviour;
+    readonly internalTasks?: (task: Task) => readonly InternalTask[];
+  },
 ): FlowableTaskDefinition<P, O> {
   return { ...spec, category: "task", kind: "flowable" } as unknown as FlowableTaskDefinition<P, O>;
 }

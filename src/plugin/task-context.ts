@@ -4,6 +4,7 @@
  * goes through here, so a task runs the same on every host.
  */
 import type { Label, StateType } from "../executor/model.js";
+import type { TaskStorage } from "../storage/internal.js";
 
 export interface TaskLogger {
   trace(message: string): void;
@@ -31,6 +32,8 @@ export interface TaskContext {
   /** Aborted when the task is killed or times out. */
   readonly signal: AbortSignal;
   now(): Date;
+  /** Internal storage: files of this execution (and of its parent), new files in this task run's folder. */
+  readonly storage: TaskStorage;
 }
 
 /** How a task ended: SUCCESS unless it says otherwise, with its outputs. */

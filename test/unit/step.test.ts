@@ -6,7 +6,6 @@ import { describe, expect, it } from "vitest";
 import { registry } from "../../plugins/index.js";
 import { createExecState, type ExecState, toExecution } from "../../src/executor/exec-state.js";
 import { indexFlow } from "../../src/executor/flow-index.js";
-import type { FlowableBehaviour } from "../../src/executor/flowable.js";
 import { newExecution } from "../../src/executor/new-execution.js";
 import type { ExecutorCommand, ExecutorEvent } from "../../src/executor/protocol.js";
 import { type StepDeps, step } from "../../src/executor/step.js";
@@ -27,14 +26,7 @@ function start(source: string) {
     newId: ids,
     random: () => 0,
     index,
-    render: (template, variables) =>
-      typeof template === "string" ? engine.renderTyped(template, variables) : template,
-    flowable: (type) => {
-      const plugin = registry.get(type);
-      return plugin?.category === "task" && plugin.kind === "flowable"
-        ? (plugin.behaviour as FlowableBehaviour)
-        : undefined;
-    },
+    render: (template, variables) => engine.renderValue(template, variables),
   });
   let state: ExecState = createExecState(newExecution({ id: "e1", flow: parsed.flow, now: deps().now }));
   let commands: ExecutorCommand[] = [];

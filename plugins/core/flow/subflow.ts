@@ -81,7 +81,7 @@ export default defineFlowableTask({
   check(properties) {
     return systemLabelIssues(properties.labels);
   },
-  behaviour: { childExecution: (context) => childExecution(context) },
+  behaviour: { childExecutions: (context) => [childExecution(context)] },
 });
 
 /** Labels given as a map or a list of `{key, value}`, rendered, values as text. */

@@ -1,0 +1,116 @@
+/**
+ * Internal storage: the files of executions (`kestra:///...` URIs) laid out as Kestra lays
+ * them out (StorageContext), behind one small interface that R2, a filesystem or memory
+ * implement. Tasks see it through their TaskContext, limited to what they may read.
+ */
+import { slugify } from "../expression/filters/slugify.js";
+
+export type FileContent = Uint8Array | ReadableStream<Uint8Array>;
+
+export interface InternalStorage {
+  /** Stores a file at a path (`/<namespace/as/path>/<flow>/...`) and resolves to its `kestra://` URI. */
+  put(path: string, content: FileContent): Promise<string>;
+  /** The bytes of a `kestra:///` URI, or undefined when there is no such file. */
+  get(uri: string): Promise<Uint8Array | undefined>;
+  /** Deletes a file; true when it existed. */
+  delete(uri: string): Promise<boolean>;
+  /** URIs under a prefix URI, sorted. */
+  list(prefix: string): Promise<string[]>;
+}
+
+export const SCHEME = "kestra://";
+
+/** Where an execution's files live: `/<namespace/as/path>/<flow-slug>/executions/<id>`. */
+export function executionPath(execution: { namespace: string; flowId: string; id: string }): string {
+  return `/${execution.namespace.replaceAll(".", "/")}/${slugify(execution.flowId)}/executions/${execution.id}`;
+}
+
+/** Where a task run's files live: `<execution>/tasks/<task-slug>/<taskRunId>`. */
+export function taskPath(
+  execution: { namespace: string; flowId: string; id: string },
+  taskId: string,
+  taskRunId: string,
+): string {
+  return `${executionPath(execution)}/tasks/${slugify(taskId)}/${taskRunId}`;
+}
+
+/** The storage path of a `kestra:///` URI; undefined when it is not one or climbs out with `..`. */
+export function storagePath(uri: string): string | undefined {
+  if (!uri.startsWith(`${SCHEME}/`)) return undefined;
+  const path = decodeURI(uri.slice(SCHEME.length));
+  return path.split("/").some((segment) => segment === "..") ? undefined : path;
+}
+
+export async function bytesOf(content: FileContent): Promise<Uint8Array> {
+  if (content instanceof Uint8Array) return content;
+  return new Uint8Array(await new Response(content).arrayBuffer());
+}
+
+/** Internal storage in memory: tests, the CLI and the local host. */
+export class MemoryStorage implements InternalStorage {
+  private readonly files = new Map<string, Uint8Array>();
+
+  async put(path: string, content: FileContent): Promise<string> {
+    const uri = `${SCHEME}${path}`;
+    this.files.set(uri, await bytesOf(content));
+    return uri;
+  }
+
+  async get(uri: string): Promise<Uint8Array | undefined> {
+    return this.files.get(uri);
+  }
+
+  async delete(uri: string): Promise<boolean> {
+    return this.files.delete(uri);
+  }
+
+  async list(prefix: string): Promise<string[]> {
+    return [...this.files.keys()].filter((uri) => uri.startsWith(prefix)).sort();
+  }
+}
+
+/** An execution-scoped view for tasks: reads only the files of allowed executions. */
+export interface TaskStorage {
+  /** Reads a `kestra:///` file of this execution (or of its parent or trigger execution). */
+  get(uri: string): Promise<Uint8Array>;
+  /** Reads a file as UTF-8 text. */
+  getText(uri: string): Promise<string>;
+  /** Stores a file in this task run's folder and returns its URI. */
+  put(name: string, content: FileContent): Promise<string>;
+}
+
+export class StorageAccessError extends Error {
+  readonly code = "storage.forbidden";
+  constructor(message: string) {
+    super(message);
+    this.name = "StorageAccessError";
+  }
+}
+
+/**
+ * A TaskStorage over an InternalStorage: files of the execution itself and of the executions
+ * in `readable` (its parent, the execution that triggered it) and nothing else.
+ */
+export function taskStorage(
+  storage: InternalStorage,
+  execution: { namespace: string; flowId: string; id: string },
+  task: { taskId: string; taskRunId: string },
+  readable: readonly { namespace: string; flowId: string; id: string }[] = [],
+): TaskStorage {
+  const allowed = [execution, ...readable].map((e) => `${executionPath(e)}/`);
+  const get = async (uri: string): Promise<Uint8Array> => {
+    const path = storagePath(uri);
+    if (path === undefined) throw new StorageAccessError(`Invalid internal storage URI '${uri}'`);
+    if (!allowed.some((prefix) => path.startsWith(prefix))) {
+      throw new StorageAccessError(`Unable to read '${uri}': it belongs to another execution`);
+    }
+    const bytes = await storage.get(uri);
+    if (bytes === undefined) throw new StorageAccessError(`File '${uri}' does not exist`);
+    return bytes;
+  };
+  return {
+    get,
+    getText: async (uri) => new TextDecoder().decode(await get(uri)),
+    put: (name, content) => storage.put(`${taskPath(execution, task.taskId, task.taskRunId)}/${name}`, content),
+  };
+}
