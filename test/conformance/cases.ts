@@ -12,9 +12,10 @@ import type { Execution, StateType } from "../../src/executor/model.js";
 import { createEngine } from "../../src/expression/index.js";
 import { describeIssue, type Flow, parseFlow } from "../../src/flow/index.js";
 import { knownType } from "../../src/flow/types.js";
-import { MemoryInputFileStore, readInputParts, resolveInputs } from "../../src/inputs/index.js";
+import { readInputParts, resolveInputs } from "../../src/inputs/index.js";
 import { fakeClock } from "../../src/local/clock.js";
 import { LocalHost } from "../../src/local/host.js";
+import { MemoryStorage } from "../../src/storage/internal.js";
 import { sequentialIds } from "../../src/util/ids.js";
 import { KESTRA_DIR } from "../support/kestra.js";
 import { checkExpectations, selectTaskRun, uncheckedKeys } from "./expectations.js";
@@ -131,7 +132,9 @@ export async function runCase(testCase: KestraCase): Promise<Verdict> {
   const feature = unsupportedFeature(flow);
   if (feature !== undefined) return { kind: "unsupported", why: feature };
   const engine = createEngine();
+  const storage = new MemoryStorage();
   const host = new LocalHost({
+    storage,
     registry,
     engine,
     clock: fakeClock(),
@@ -144,18 +147,18 @@ export async function runCase(testCase: KestraCase): Promise<Verdict> {
     host.deploy(loaded);
   }
   host.deploy(flow);
+  const executionId = "tr0";
   let inputs: Record<string, unknown> = testCase.inputs ?? {};
   if (testCase.inputsMode === "validated") {
     const deps = {
       engine,
-      execution: { id: "tr0", namespace: flow.namespace, flowId: flow.id },
-      files: new MemoryInputFileStore(),
+      execution: { id: executionId, namespace: flow.namespace, flowId: flow.id },
+      files: storage,
     };
-    // `<FILE: name>` stands for a file uploaded with the request.
+    // `<FILE: ...>` stands for a file uploaded with the request.
     const files = Object.entries(inputs).flatMap(([key, value]) => {
-      const described = typeof value === "string" ? /^<FILE: (.+)>$/.exec(value)?.[1] : undefined;
-      const name = described === undefined ? undefined : (/[\w.-]+\.\w+/.exec(described)?.[0] ?? "file.txt");
-      return name ? [[key, new File([`content of ${name}`], name)] as [string, Blob]] : [];
+      const file = typeof value === "string" ? describedFile(value, key) : undefined;
+      return file ? [[key, file] as [string, Blob]] : [];
     });
     const uploaded = await readInputParts(files, flow.inputs ?? [], deps, { upload: true });
     const resolved = await resolveInputs(flow.inputs ?? [], { ...inputs, ...uploaded }, deps);
@@ -164,7 +167,7 @@ export async function runCase(testCase: KestraCase): Promise<Verdict> {
     inputs = resolved.values;
   }
   try {
-    const id = host.start(flow, { inputs, ...(testCase.labels ? { labels: testCase.labels } : {}) });
+    const id = host.start(flow, { id: executionId, inputs, ...(testCase.labels ? { labels: testCase.labels } : {}) });
     const problems = await act(testCase, { host, flow, id });
     return problems.length === 0 ? { kind: "passed" } : { kind: "failed", why: problems.join("; ") };
   } catch (error) {
@@ -327,4 +330,21 @@ function resumeInputs(inputs: unknown, executionId: string): Record<string, unkn
       typeof value === "string" && value.startsWith("<FILE") ? new File([executionId], `${key}.txt`) : value,
     ]),
   );
+}
+
+/**
+ * The file a `<FILE: ...>` placeholder describes: `N lines; line i (0..M) = str(i) left-padded
+ * with spaces to width W`, or a named file (`hello.txt`) with some content.
+ */
+function describedFile(value: string, input: string): File | undefined {
+  const description = /^<FILE: (.+)>$/.exec(value)?.[1];
+  if (description === undefined) return undefined;
+  const lines = /^(\d+) lines; line i \(0\.\.\d+\) = str\(i\) left-padded with spaces to width (\d+)/.exec(description);
+  if (lines) {
+    const [count, width] = [Number(lines[1]), Number(lines[2])];
+    const content = Array.from({ length: count }, (_, i) => `${String(i).padStart(width)}\n`).join("");
+    return new File([content], `${input}.txt`);
+  }
+  const name = /[\w.-]+\.\w+/.exec(description)?.[0] ?? `${input}.txt`;
+  return new File([`content of ${name}`], name);
 }

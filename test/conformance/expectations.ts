@@ -256,12 +256,31 @@ function checkChildren(
   const children = (context.executions ?? []).filter((e) => e.id !== parent.id);
   const used = new Set<string>();
   for (const wanted of expected) {
-    const child = children.find((e) => e.flowId === wanted.flowId && !used.has(e.id));
-    if (!child) {
+    const matching = children.filter((e) => e.flowId === wanted.flowId && !used.has(e.id));
+    // `count: n` describes n children alike; otherwise the entry describes one.
+    const selected = typeof wanted.count === "number" ? matching : matching.slice(0, 1);
+    if (typeof wanted.count === "number" && matching.length !== wanted.count) {
+      problems.push(`${matching.length} child executions of ${String(wanted.flowId)}, expected ${wanted.count}`);
+    }
+    if (selected.length === 0) {
       problems.push(`no child execution of ${String(wanted.flowId)}`);
       continue;
     }
-    used.add(child.id);
+    for (const child of selected) {
+      used.add(child.id);
+      problems.push(...checkChild(wanted, child, placeholder));
+    }
+  }
+  return [...new Set(problems)];
+}
+
+function checkChild(
+  wanted: Record<string, unknown>,
+  child: Execution,
+  placeholder: (value: string) => string,
+): string[] {
+  const problems: string[] = [];
+  {
     const name = `child ${child.flowId}`;
     for (const problem of checkExpectations(
       {
@@ -289,6 +308,10 @@ function checkChildren(
       const expectedValue = typeof value === "string" ? placeholder(value) : value;
       if (actual !== expectedValue)
         problems.push(`${name} trigger.${key} = ${printValue(actual)}, expected ${printValue(expectedValue)}`);
+    }
+    for (const [key, matcher] of Object.entries((wanted.inputs as Record<string, unknown>) ?? {})) {
+      if (!matches(child.inputs[key], matcher))
+        problems.push(`${name} input ${key} = ${printValue(child.inputs[key])}, expected ${printValue(matcher)}`);
     }
   }
   return problems;
@@ -425,6 +448,8 @@ function lookupOutput(flat: ReadonlyMap<string, unknown>, key: string): unknown 
 }
 
 export function matches(value: unknown, matcher: unknown): boolean {
+  // null stands for "null or absent", as Java's map.get gives null for both.
+  if (matcher === null) return value === null || value === undefined;
   if (matcher !== null && typeof matcher === "object" && !Array.isArray(matcher)) {
     const m = matcher as Record<string, unknown>;
     const keys = Object.keys(m);
