@@ -153,11 +153,26 @@ function variablePath(state: ExecState, run: TaskRun): string[] {
 }
 
 /** Keeps the `outputs` and `tasks` trees in step with a task run that was added or changed. */
+/** Memo flag: some task run has an encrypted output (Kestra's EncryptedString), which variables decrypt. */
+export const ENCRYPTED_OUTPUTS = "outputs.encrypted";
+
+/** Kestra's EncryptedString.TYPE. */
+export const ENCRYPTED_TYPE = "io.kestra.datatype:aes_encrypted";
+
+function holdsEncrypted(value: unknown, depth: number): boolean {
+  if (value === null || typeof value !== "object" || depth > 8) return false;
+  if (Array.isArray(value)) return false;
+  const map = value as Record<string, unknown>;
+  if (typeof map.type === "string" && map.type.toLowerCase() === ENCRYPTED_TYPE) return true;
+  return Object.values(map).some((v) => holdsEncrypted(v, depth + 1));
+}
+
 function withVariables(before: ExecState, previous: TaskRun | undefined, run: TaskRun, next: ExecState): ExecState {
   const outputsChanged = run.outputs && run.outputs !== previous?.outputs;
   const stateChanged = previous?.state.current !== run.state.current;
   if (!outputsChanged && !stateChanged) return next;
   const path = variablePath(before, run);
+  if (outputsChanged && run.outputs && holdsEncrypted(run.outputs, 0)) next.memo.set(ENCRYPTED_OUTPUTS, true);
   return {
     ...next,
     outputTree: outputsChanged && run.outputs ? setLeaf(next.outputTree, path, run.outputs) : next.outputTree,

@@ -74,6 +74,11 @@ export interface Resolution {
 
 export interface FlowableBehaviour {
   resolve(context: FlowableContext): Resolution;
+  /**
+   * Its `tasks` share one working directory (WorkingDirectory): the executor asks the host to
+   * open it before the first one and to close it (collecting output files) after the last one.
+   */
+  readonly workingDirectory?: boolean;
   /** Outputs of the flowable task run (If: evaluationResult, Switch: value...). */
   outputs?(context: FlowableContext): Readonly<Record<string, unknown>> | undefined;
 }

@@ -56,6 +56,13 @@ export type ExecutorEvent =
       readonly error?: string;
       readonly iteration?: number;
     }
+  /** A WorkingDirectory's directory was closed: its output files (name → URI), or why it failed. */
+  | {
+      readonly type: "directory.closed";
+      readonly taskRunId: string;
+      readonly outputFiles?: Readonly<Record<string, string>>;
+      readonly error?: string;
+    }
   /** The answer to a `lookup` command: the value, or why it could not be had. */
   | { readonly type: "lookup.done"; readonly key: string; readonly value?: string; readonly error?: string }
   | { readonly type: "execution.kill" }
@@ -77,7 +84,21 @@ export type ExecutorCommand =
       readonly attemptNumber: number;
       /** Runtime limit from the task's `timeout`, in milliseconds. */
       readonly timeoutMs?: number;
+      /** The WorkingDirectory task run whose directory the task shares (opened by `directory.open`). */
+      readonly workingDirectory?: string;
     }
+  /**
+   * Prepare the shared directory of a WorkingDirectory task run before its first task runs:
+   * `inputFiles` (name → content, or a kestra:// URI to copy) and namespace files.
+   */
+  | {
+      readonly type: "directory.open";
+      readonly taskRunId: string;
+      readonly inputFiles?: Readonly<Record<string, string>>;
+      readonly namespaceFiles?: Readonly<Record<string, unknown>>;
+    }
+  /** Its tasks are done: upload the files matching `outputFiles`, drop the directory, answer `directory.closed`. */
+  | { readonly type: "directory.close"; readonly taskRunId: string; readonly outputFiles?: readonly string[] }
   /** Stop a running task (kill); the host answers with `task.ended` KILLED. */
   | { readonly type: "task.kill"; readonly taskRunId: string }
   /** Fire `timer.fired` with this id at this instant (replaces a timer with the same id). */

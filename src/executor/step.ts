@@ -8,11 +8,21 @@ import { toJson } from "../expression/values.js";
 import type { Flow, Task } from "../flow/model.js";
 import { parseDurationMs } from "../util/duration.js";
 import { firstPaused, resume } from "./actions.js";
-import { addTaskRun, childIds, type ExecState, ROOT, setExecutionState, taskRun, updateTaskRun } from "./exec-state.js";
+import {
+  addTaskRun,
+  childIds,
+  type ExecState,
+  groupOfRun,
+  ROOT,
+  setExecutionState,
+  taskRun,
+  updateTaskRun,
+} from "./exec-state.js";
 import type { FlowIndex } from "./flow-index.js";
 import {
   type ChildExecutionRequest,
   type ExecutableBehaviour,
+  type FlowableContext,
   flowableContext,
   isExecutable,
   LookupNeeded,
@@ -26,7 +36,7 @@ import {
 import { isCreated, isTerminated, type Label, newState, type StateType, type TaskRun, withState } from "./model.js";
 import type { ExecutorCommand, ExecutorEvent, LogLine } from "./protocol.js";
 import { nextRetryDate, retryFor } from "./retry.js";
-import { runVariables } from "./variables.js";
+import { type HostVariables, runVariables } from "./variables.js";
 
 export interface StepDeps {
   /** The instant of this step (ISO). */
@@ -36,6 +46,8 @@ export interface StepDeps {
   /** A number in [0, 1) for random retry intervals. */
   readonly random: () => number;
   readonly index: FlowIndex;
+  /** What the host adds to the variables (envs, globals) and the key that decrypts outputs. */
+  readonly host?: HostVariables;
   /** Synchronous typed rendering of a template against variables. */
   readonly render: (template: unknown, variables: Readonly<Record<string, unknown>>) => unknown;
 }
@@ -81,6 +93,9 @@ class Stepper {
         return;
       case "lookup.done":
         this.lookupDone(event);
+        return;
+      case "directory.closed":
+        this.directoryClosed(event);
         return;
       case "subflow.ended":
         this.subflowEnded(event);
@@ -143,7 +158,7 @@ class Stepper {
 
   private variables(run: TaskRun | undefined): Record<string, unknown> {
     const type = run ? this.deps.index.task(run.taskId).task.type : undefined;
-    return runVariables(this.state, this.deps.index.flow, run, type);
+    return runVariables(this.state, this.deps.index.flow, run, type, this.deps.host);
   }
 
   // ---- task runs -------------------------------------------------------------------
@@ -216,7 +231,17 @@ class Stepper {
       taskType: task.type,
       attemptNumber: started.attempts?.length ?? 1,
       ...(timeout === undefined ? {} : { timeoutMs: timeout }),
+      ...this.sharedDirectory(run),
     });
+  }
+
+  /** `{workingDirectory}` for a task of a WorkingDirectory's `tasks`, which share its directory. */
+  private sharedDirectory(run: TaskRun): { workingDirectory?: string } {
+    const parentId = run.parentTaskRunId;
+    if (parentId === undefined || groupOfRun(this.state, run.id) !== "tasks") return {};
+    const parent = taskRun(this.state, parentId);
+    const behaviour = this.behaviour(parent.taskId);
+    return behaviour && !isExecutable(behaviour) && behaviour.workingDirectory ? { workingDirectory: parentId } : {};
   }
 
   /** The task's timeout in ms (rendered when it is an expression); null when it cannot be read (the run failed). */
@@ -380,6 +405,7 @@ class Stepper {
       this.pause(taskRun(this.state, id), resolution.pauseFor);
       return;
     }
+    if (behaviour.workingDirectory && !this.directoryReady(taskRun(this.state, id), task, context, resolution)) return;
     this.create(resolution.next, taskRun(this.state, id));
     if (resolution.state !== undefined) {
       let final = resolution.state;
@@ -636,6 +662,93 @@ class Stepper {
     this.executableEnded(run, task, state);
   }
 
+  // ---- working directories ---------------------------------------------------------------------
+
+  /**
+   * A WorkingDirectory's directory around its `tasks`: opened before the first one, closed
+   * (output files collected) once they are done, before `errors`, `finally` or the end.
+   * False while the resolution must wait for the directory to close.
+   */
+  private directoryReady(run: TaskRun, task: Task, context: FlowableContext, resolution: Resolution): boolean {
+    const started = context.counts("tasks").total;
+    const moreTasks = resolution.next.some((child) => child.group === "tasks");
+    if (moreTasks) {
+      if (started === 0) this.openDirectory(run, task);
+      return true;
+    }
+    if (started === 0 || this.state.memo.get(closedKey(run)) === true) return true;
+    if (this.state.memo.get(closingKey(run)) !== true) {
+      this.state.memo.set(closingKey(run), true);
+      const variables = this.variables(run);
+      let outputFiles: string[] | undefined;
+      try {
+        if (task.outputFiles !== undefined) {
+          const rendered = renderDeep(task.outputFiles, (t) => this.deps.render(t, variables));
+          outputFiles = (Array.isArray(rendered) ? rendered : [rendered]).map(String);
+        }
+      } catch (error) {
+        this.log(run, "ERROR", `Unable to render outputFiles: ${message(error)}`);
+      }
+      this.commands.push({ type: "directory.close", taskRunId: run.id, ...(outputFiles ? { outputFiles } : {}) });
+    }
+    return false;
+  }
+
+  private openDirectory(run: TaskRun, task: Task): void {
+    const variables = this.variables(run);
+    const render = (template: string) => this.deps.render(template, variables);
+    let inputFiles: Record<string, string> | undefined;
+    let namespaceFiles: Record<string, unknown> | undefined;
+    try {
+      if (task.inputFiles !== undefined) {
+        let files = renderDeep(task.inputFiles, render);
+        if (typeof files === "string") files = JSON.parse(files);
+        if (files === null || typeof files !== "object" || Array.isArray(files)) {
+          throw new Error("inputFiles must be a map of file names to contents");
+        }
+        inputFiles = Object.fromEntries(Object.entries(files).map(([name, content]) => [name, String(content)]));
+      }
+      if (task.namespaceFiles !== undefined) {
+        namespaceFiles = renderDeep(task.namespaceFiles, render) as Record<string, unknown>;
+      }
+    } catch (error) {
+      // The host still opens the directory; the failure is the WorkingDirectory's.
+      this.log(run, "ERROR", `Failed preExecuteTasks on WorkingDirectory: ${message(error)}`);
+      this.state.memo.set(openFailedKey(run), true);
+    }
+    if (task.cache !== undefined) {
+      this.log(
+        run,
+        "WARN",
+        "The WorkingDirectory cache is not supported by Tern yet: files are not cached between executions",
+      );
+    }
+    this.commands.push({
+      type: "directory.open",
+      taskRunId: run.id,
+      ...(inputFiles ? { inputFiles } : {}),
+      ...(namespaceFiles ? { namespaceFiles } : {}),
+    });
+  }
+
+  private directoryClosed(event: Extract<ExecutorEvent, { type: "directory.closed" }>): void {
+    const run = this.state.runs.get(event.taskRunId);
+    if (!run || isTerminated(run.state.current)) return;
+    this.state.memo.set(closedKey(run), true);
+    if (event.outputFiles && Object.keys(event.outputFiles).length > 0) {
+      this.state = updateTaskRun(this.state, {
+        ...run,
+        outputs: { ...(run.outputs ?? {}), outputFiles: event.outputFiles },
+      });
+    }
+    if (event.error || this.state.memo.get(openFailedKey(run)) === true) {
+      if (event.error) this.log(run, "ERROR", event.error);
+      this.finish(taskRun(this.state, run.id), "FAILED");
+      return;
+    }
+    this.dirty.add(run.id);
+  }
+
   // ---- lookups -------------------------------------------------------------------------------
 
   /** Asks the host for something a resolution needs (once per key); the waiting task run resolves again on `lookup.done`. */
@@ -773,6 +886,19 @@ class Stepper {
 }
 
 const CORRELATION_ID = "system.correlationId";
+
+/** Memo keys of a WorkingDirectory's directory, for the current run of its task run (a restart opens a new one). */
+function closedKey(run: TaskRun): string {
+  return `directory.closed:${run.id}:${run.state.histories.length}`;
+}
+
+function closingKey(run: TaskRun): string {
+  return `directory.closing:${run.id}:${run.state.histories.length}`;
+}
+
+function openFailedKey(run: TaskRun): string {
+  return `directory.open-failed:${run.id}:${run.state.histories.length}`;
+}
 
 /** Variables with extra ones merged in, maps one level deep (`taskrun.items` beside `taskrun.id`). */
 function withExtra(

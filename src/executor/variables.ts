@@ -4,8 +4,9 @@
  * vars, labels, trigger, envs, globals.
  */
 import { Temporal } from "temporal-polyfill";
+import { decrypt } from "../expression/functions/support/encryption.js";
 import type { Flow } from "../flow/model.js";
-import { type ExecState, taskRun } from "./exec-state.js";
+import { ENCRYPTED_OUTPUTS, ENCRYPTED_TYPE, type ExecState, taskRun } from "./exec-state.js";
 import type { TaskRun } from "./model.js";
 import { view } from "./variable-tree.js";
 
@@ -14,6 +15,8 @@ export interface HostVariables {
   readonly envs?: Readonly<Record<string, string>>;
   /** `globals`: the server's global variables. */
   readonly globals?: Readonly<Record<string, unknown>>;
+  /** `kestra.encryption.secret-key`: encrypted outputs are read decrypted with it. */
+  readonly secretKey?: string;
 }
 
 type Json = Record<string, unknown>;
@@ -56,7 +59,8 @@ export function runVariables(
   host: HostVariables = {},
 ): Json {
   const execution = state.execution;
-  const outputs = view(state.outputTree);
+  const tree = view(state.outputTree);
+  const outputs = state.memo.get(ENCRYPTED_OUTPUTS) === true ? decrypted(tree, host.secretKey) : tree;
   const variables: Json = {
     ...(execution.variables ?? {}),
     flow: { id: flow.id, namespace: flow.namespace, revision: execution.flowRevision, tenantId: "main" },
@@ -125,4 +129,25 @@ function instant(date: string | undefined): Temporal.Instant | null {
 
 function sameDay(date: string, millis: number): boolean {
   return new Date(millis).getUTCDate() === Number(date.slice(8, 10));
+}
+
+/**
+ * Outputs as Kestra's RunVariables gives them (Secret.decrypt): every EncryptedString
+ * `{type: io.kestra.datatype:aes_encrypted, value}` replaced by its value, decrypted when a
+ * key is configured (left encrypted without one), in maps at any depth.
+ */
+function decrypted(outputs: Json, key: string | undefined): Json {
+  const out: Json = {};
+  for (const [name, value] of Object.entries(outputs)) {
+    if (value === null || typeof value !== "object" || Array.isArray(value)) {
+      out[name] = value;
+      continue;
+    }
+    const map = value as Json;
+    if (typeof map.type === "string" && map.type.toLowerCase() === ENCRYPTED_TYPE) {
+      const encrypted = typeof map.value === "string" ? map.value : null;
+      out[name] = key === undefined ? encrypted : decrypt(key, encrypted);
+    } else out[name] = decrypted(map, key);
+  }
+  return out;
 }

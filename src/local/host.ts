@@ -23,7 +23,8 @@ import type { Flow } from "../flow/model.js";
 import { readInputParts, resolveInputs } from "../inputs/index.js";
 import type { PluginRegistry } from "../plugin/registry.js";
 import type { TaskContext, TaskLogger } from "../plugin/task-context.js";
-import { type InternalStorage, MemoryStorage, taskStorage } from "../storage/internal.js";
+import { type InternalStorage, MemoryStorage, taskPath, taskStorage } from "../storage/internal.js";
+import { WorkingDirectory } from "../storage/working-directory.js";
 import { newId } from "../util/ids.js";
 import { type Clock, realClock } from "./clock.js";
 
@@ -33,6 +34,8 @@ export interface LocalHostOptions {
   readonly clock?: Clock;
   readonly ids?: () => string;
   readonly random?: () => number;
+  /** `kestra.encryption.secret-key`: SECRET inputs and encrypted outputs need it. */
+  readonly secretKey?: string;
   /** Storage the expression functions read (kv, secret, read...). */
   readonly stores?: RenderStores;
   /** Internal storage (`kestra:///` files: FILE inputs, task outputs); in memory by default. */
@@ -96,6 +99,8 @@ export class LocalHost {
   private readonly slots = new Map<string, Slot>();
   private readonly queue: { readonly executionId: string; readonly event: ExecutorEvent }[] = [];
   private readonly timers = new Map<string, Timer>();
+  /** Open WorkingDirectory directories by task run id, ready once their input files are in. */
+  private readonly directories = new Map<string, { directory: WorkingDirectory; ready: Promise<void> }>();
   /** Tasks running and host work in flight (a subflow being created). */
   private pending = 0;
   private wake: (() => void) | undefined;
@@ -335,6 +340,7 @@ export class LocalHost {
       random: this.options.random ?? Math.random,
       index: slot.index,
       render: (template, variables) => engine.renderValue(template, variables),
+      ...(this.options.secretKey ? { host: { secretKey: this.options.secretKey } } : {}),
     };
   }
 
@@ -406,6 +412,12 @@ export class LocalHost {
         return;
       case "lookup":
         this.lookup(executionId, command);
+        return;
+      case "directory.open":
+        this.openDirectory(slot, command);
+        return;
+      case "directory.close":
+        this.closeDirectory(slot, command);
         return;
       case "execution.ended":
         slot.ended = true;
@@ -525,6 +537,67 @@ export class LocalHost {
       });
   }
 
+  // ---- working directories ----------------------------------------------------------------
+
+  /** Creates a WorkingDirectory's shared directory; its tasks wait until its input files are in. */
+  private openDirectory(slot: Slot, command: Extract<ExecutorCommand, { type: "directory.open" }>): void {
+    const directory = new WorkingDirectory();
+    const files = taskStorage(
+      this.storage,
+      slot.state.execution,
+      { taskId: "", taskRunId: "" },
+      this.readableExecutions(slot),
+    );
+    const prepare = async () => {
+      for (const [name, content] of Object.entries(command.inputFiles ?? {})) {
+        directory.write(name, content.startsWith("kestra://") ? await files.get(content) : content);
+      }
+      const namespaceFiles = command.namespaceFiles;
+      if (namespaceFiles && namespaceFiles.enabled !== false) {
+        throw new Error("Namespace files are not available on the local host yet");
+      }
+    };
+    const ready = prepare();
+    // A failed preparation fails each task waiting for it, and then the WorkingDirectory.
+    ready.catch(() => undefined);
+    this.directories.set(command.taskRunId, { directory, ready });
+  }
+
+  /** Uploads a WorkingDirectory's output files, drops its directory and reports back. */
+  private closeDirectory(slot: Slot, command: Extract<ExecutorCommand, { type: "directory.close" }>): void {
+    const executionId = slot.state.execution.id;
+    const shared = this.directories.get(command.taskRunId);
+    this.directories.delete(command.taskRunId);
+    const run = slot.state.runs.get(command.taskRunId);
+    this.pending++;
+    void (async () => {
+      const outputFiles: Record<string, string> = {};
+      try {
+        await shared?.ready;
+        if (shared && run && command.outputFiles) {
+          const base = taskPath(slot.state.execution, run.taskId, run.id);
+          for (const path of shared.directory.match(command.outputFiles)) {
+            outputFiles[path] = await this.storage.put(
+              `${base}/${path}`,
+              shared.directory.read(path) ?? new Uint8Array(),
+            );
+          }
+        }
+        this.push(executionId, { type: "directory.closed", taskRunId: command.taskRunId, outputFiles });
+      } catch (error) {
+        const reason = error instanceof Error ? error.message : String(error);
+        this.push(executionId, {
+          type: "directory.closed",
+          taskRunId: command.taskRunId,
+          error: `Failed preExecuteTasks on WorkingDirectory: ${reason}`,
+        });
+      } finally {
+        this.pending--;
+        this.notify();
+      }
+    })();
+  }
+
   // ---- runnable tasks ---------------------------------------------------------------------
 
   /** Executions whose files a task may read besides its own: the ones that started this one. */
@@ -553,9 +626,20 @@ export class LocalHost {
     const controller = new AbortController();
     slot.running.set(command.taskRunId, controller);
     this.pending++;
-    const variables = runVariables(slot.state, slot.index.flow, run, entry.task.type);
+    const hostVariables = this.options.secretKey ? { secretKey: this.options.secretKey } : {};
+    const variables = runVariables(slot.state, slot.index.flow, run, entry.task.type, hostVariables);
+    const shared = command.workingDirectory === undefined ? undefined : this.directories.get(command.workingDirectory);
+    if (command.workingDirectory !== undefined) {
+      // Kestra runs a WorkingDirectory's tasks in its run context: they see its `taskrun`.
+      const parent = slot.state.runs.get(command.workingDirectory);
+      if (parent) {
+        const parentType = slot.index.task(parent.taskId).task.type;
+        variables.taskrun = runVariables(slot.state, slot.index.flow, parent, parentType, hostVariables).taskrun;
+      }
+    }
+    const directory = shared?.directory ?? new WorkingDirectory();
     const lines: LogLine[] = [];
-    const context = this.taskContext(slot, command, entry.task, variables, controller.signal, lines);
+    const context = this.taskContext(slot, command, entry.task, variables, controller.signal, lines, directory);
     const timeout =
       command.timeoutMs === undefined
         ? undefined
@@ -566,6 +650,10 @@ export class LocalHost {
     void (async () => {
       let event: ExecutorEvent;
       try {
+        if (command.workingDirectory !== undefined && !shared) {
+          throw new Error(`The working directory of ${command.workingDirectory} is not open`);
+        }
+        await shared?.ready;
         const outcome = await Promise.race([runTask(context), aborted(controller.signal)]);
         event = {
           type: "task.ended",
@@ -603,6 +691,7 @@ export class LocalHost {
     variables: Readonly<Record<string, unknown>>,
     signal: AbortSignal,
     lines: LogLine[],
+    workingDirectory: WorkingDirectory,
   ): TaskContext {
     const engine = this.options.engine;
     // A task's `logLevel` drops its lines below that level.
@@ -663,6 +752,7 @@ export class LocalHost {
         { taskId: command.taskId, taskRunId: command.taskRunId },
         this.readableExecutions(slot),
       ),
+      workingDirectory,
     };
   }
 }

@@ -5,6 +5,7 @@
  */
 import type { Label, StateType } from "../executor/model.js";
 import type { TaskStorage } from "../storage/internal.js";
+import type { WorkingDirectory } from "../storage/working-directory.js";
 
 export interface TaskLogger {
   trace(message: string): void;
@@ -34,6 +35,8 @@ export interface TaskContext {
   now(): Date;
   /** Internal storage: files of this execution (and of its parent), new files in this task run's folder. */
   readonly storage: TaskStorage;
+  /** The task's working directory: its own, or the one shared by the tasks of a WorkingDirectory. */
+  readonly workingDirectory: WorkingDirectory;
 }
 
 /** How a task ended: SUCCESS unless it says otherwise, with its outputs. */

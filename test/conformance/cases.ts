@@ -20,6 +20,7 @@ import { sequentialIds } from "../../src/util/ids.js";
 import { KESTRA_DIR } from "../support/kestra.js";
 import { checkExpectations, selectTaskRun, uncheckedKeys } from "./expectations.js";
 // The product's plugins plus Kestra's test-only types, for parsing, checks and the host.
+import { TEST_ENCRYPTION_KEY } from "./test-types/encrypted.js";
 import { missingTestOnlyTypes, harnessRegistry as registry } from "./test-types/index.js";
 
 export interface KestraCase {
@@ -119,6 +120,7 @@ function unsupportedFeature(flow: Flow): string | undefined {
 }
 
 interface Run {
+  readonly storage: MemoryStorage;
   readonly host: LocalHost;
   readonly flow: Flow;
   readonly id: string;
@@ -134,6 +136,8 @@ export async function runCase(testCase: KestraCase): Promise<Verdict> {
   const engine = createEngine();
   const storage = new MemoryStorage();
   const host = new LocalHost({
+    // Kestra's test configuration (application-test.yml) sets kestra.encryption.secret-key.
+    secretKey: TEST_ENCRYPTION_KEY,
     storage,
     registry,
     engine,
@@ -168,7 +172,7 @@ export async function runCase(testCase: KestraCase): Promise<Verdict> {
   }
   try {
     const id = host.start(flow, { id: executionId, inputs, ...(testCase.labels ? { labels: testCase.labels } : {}) });
-    const problems = await act(testCase, { host, flow, id });
+    const problems = await act(testCase, { storage, host, flow, id });
     return problems.length === 0 ? { kind: "passed" } : { kind: "failed", why: problems.join("; ") };
   } catch (error) {
     return { kind: "failed", why: `host error: ${error instanceof Error ? error.message : String(error)}` };
@@ -196,7 +200,7 @@ async function act(testCase: KestraCase, run: Run): Promise<string[]> {
   await host.settle(until);
   const original = host.execution(id);
   if (testCase.action === "run") {
-    check("", testCase.expect, original, { logs: host.logs(id) });
+    check("", testCase.expect, original, { logs: host.logs(id), files: await readFiles(run.storage) });
     return problems;
   }
   check("before the action", testCase.expectBeforeAction, original);
@@ -310,6 +314,7 @@ async function act(testCase: KestraCase, run: Run): Promise<string[]> {
   }
   await host.settle();
   check("", expect, host.execution(final), {
+    files: await readFiles(run.storage),
     logs: host.logs(final),
     original,
     action: answer,
@@ -347,4 +352,14 @@ function describedFile(value: string, input: string): File | undefined {
   }
   const name = /[\w.-]+\.\w+/.exec(description)?.[0] ?? `${input}.txt`;
   return new File([`content of ${name}`], name);
+}
+
+/** Every file of the case's storage as text, for `fileContents`. */
+async function readFiles(storage: MemoryStorage): Promise<Map<string, string>> {
+  const files = new Map<string, string>();
+  for (const uri of await storage.list("kestra://")) {
+    const bytes = await storage.get(uri);
+    if (bytes) files.set(uri, new TextDecoder().decode(bytes));
+  }
+  return files;
 }

@@ -39,6 +39,7 @@ export const CHECKED = new Set([
   "restartError",
   "replayError",
   "resumeAgainError",
+  "fileContents",
 ]);
 
 const TASK_RUN_KEYS = new Set([
@@ -56,6 +57,7 @@ const TASK_RUN_KEYS = new Set([
   "outputs",
   "outputsKeys",
   "sameTaskRunId",
+  "count",
 ]);
 
 /** Expectation keys (and task-run selector keys) of a case that the harness does not check. */
@@ -81,6 +83,8 @@ export interface CheckContext {
   readonly executions?: readonly Execution[];
   /** The execution before the action, for `sameExecutionId`, `parentId` and `sameTaskRunId`. */
   readonly original?: Execution;
+  /** Internal-storage files (URI → text), for `fileContents`. */
+  readonly files?: ReadonlyMap<string, string>;
   /** What the action answered: HTTP status, errors... keyed like the expectations. */
   readonly action?: Readonly<Record<string, unknown>>;
 }
@@ -182,6 +186,14 @@ export function checkExpectations(
   for (const state of (expect.stateSequenceContains as string[] | undefined) ?? []) {
     if (!sequence.includes(state)) problems.push(`state sequence ${sequence.join(">")} lacks ${state}`);
   }
+  for (const [ref, raw] of Object.entries((expect.fileContents as Record<string, unknown>) ?? {})) {
+    const uri = reference(ref, execution);
+    const content = typeof uri === "string" ? context.files?.get(uri) : undefined;
+    const wanted = typeof raw === "string" ? placeholders(raw) : raw;
+    if (content === undefined) problems.push(`no file at ${ref} (${printValue(uri)})`);
+    else if (!matches(content.trimEnd(), wanted))
+      problems.push(`file ${ref} holds ${printValue(content)}, expected ${printValue(wanted)}`);
+  }
   for (const key of ["httpStatus", "killEventEmitted"]) {
     if (expect[key] !== undefined && context.action?.[key] !== expect[key])
       problems.push(`${key} ${String(context.action?.[key])}, expected ${String(expect[key])}`);
@@ -195,6 +207,7 @@ function placeholderValues(execution: Execution, context: CheckContext): (value:
     if (value === "<execution id>" || value === "<parent execution id>" || value === "<root execution id>")
       return execution.id;
     if (value === "<original execution id>") return context.original?.id ?? value;
+    if (value === "<the execution id>") return execution.id;
     if (value === "<child execution id>") {
       const child = context.executions?.find((e) => e.trigger?.variables?.executionId === execution.id);
       return child?.id ?? value;
@@ -367,6 +380,10 @@ function checkTaskRun(
     if (JSON.stringify(states) !== JSON.stringify(selector.attemptStates))
       problems.push(`${name} attempt states ${states.join(",")}, expected ${selector.attemptStates.join(",")}`);
   }
+  if (typeof selector.count === "number") {
+    const count = execution.taskRunList.filter((r) => r.taskId === selector.taskId).length;
+    if (count !== selector.count) problems.push(`${count} task runs of ${name}, expected ${selector.count}`);
+  }
   if (typeof selector.historyLength === "number" && run.state.histories.length !== selector.historyLength) {
     problems.push(
       `${name} history ${run.state.histories.map((h) => h.state).join(">")}, expected ${selector.historyLength} entries`,
@@ -394,12 +411,7 @@ function checkTaskRun(
   }
   for (const [key, raw] of Object.entries(expectedOutputs)) {
     const matcher = typeof raw === "string" ? placeholder(raw) : raw;
-    const value = key
-      .split(".")
-      .reduce<unknown>(
-        (v, k) => (v && typeof v === "object" ? (v as Record<string, unknown>)[k] : undefined),
-        run.outputs,
-      );
+    const value = dig(run.outputs, key.split("."));
     if (!matches(value, matcher))
       problems.push(`${name} output ${key} = ${printValue(value)}, expected ${printValue(matcher)}`);
   }
@@ -429,6 +441,45 @@ function flatOutputs(execution: Execution): Map<string, unknown> {
     for (const [key, value] of Object.entries(run.outputs)) flat.set([run.taskId, ...values, key].join("."), value);
   }
   return flat;
+}
+
+/** Follows a dotted path where keys may hold dots themselves (`uris.input.txt`): the longest key that exists wins. */
+function dig(value: unknown, parts: readonly string[]): unknown {
+  if (parts.length === 0) return value;
+  if (!value || typeof value !== "object") return undefined;
+  for (let i = parts.length; i > 0; i--) {
+    const key = parts.slice(0, i).join(".");
+    if (key in value) return dig((value as Record<string, unknown>)[key], parts.slice(i));
+  }
+  return undefined;
+}
+
+/**
+ * A value named the way the cases name files: `taskRuns[1].outputs.uris['input.txt']`,
+ * `outputs.last.values.data` (task outputs by task id), `first value of <reference>`.
+ */
+function reference(ref: string, execution: Execution): unknown {
+  const first = /^first value of (.+)$/.exec(ref);
+  if (first) {
+    const map = reference(first[1] as string, execution);
+    return map && typeof map === "object" ? Object.values(map)[0] : undefined;
+  }
+  const segments: (string | number)[] = [];
+  for (const match of ref.matchAll(/([^.[\]]+)|\[(\d+)\]|\['([^']*)'\]/g)) {
+    if (match[1] !== undefined) segments.push(match[1]);
+    else if (match[2] !== undefined) segments.push(Number(match[2]));
+    else segments.push(match[3] as string);
+  }
+  const [root, ...rest] = segments;
+  let value: unknown;
+  if (root === "taskRuns") value = execution.taskRunList;
+  else if (root === "outputs")
+    value = Object.fromEntries(execution.taskRunList.map((run) => [run.taskId, run.outputs]));
+  else return undefined;
+  for (const segment of rest) {
+    value = value && typeof value === "object" ? (value as Record<string | number, unknown>)[segment] : undefined;
+  }
+  return value;
 }
 
 /** `task[.values...].key[.nested...]`: the longest flat key that matches, then into its value. */

@@ -4,6 +4,7 @@
  * files, output files and a cache of chosen files between executions).
  */
 import { z } from "zod";
+import { resolveSequential } from "../../../src/executor/flowable.js";
 import { type CheckIssue, defineFlowableTask } from "../../../src/plugin/define.js";
 import { duration, dynamic, isPlainObject, taskList } from "../../../src/plugin/properties.js";
 
@@ -76,4 +77,5 @@ export default defineFlowableTask({
     }
     return [];
   },
+  behaviour: { resolve: (context) => resolveSequential(context), workingDirectory: true },
 });

@@ -21,4 +21,36 @@ export default defineRunnableTask({
   outputs: z.object({
     uris: z.record(z.string(), z.string()).describe("File name → kestra:// URI of each output file"),
   }),
+  async run(context) {
+    const directory = context.workingDirectory;
+    if (context.properties.inputs !== undefined) {
+      for (const [name, content] of Object.entries(await fileMap(context.render(context.properties.inputs)))) {
+        directory.write(name, content.startsWith("kestra://") ? await context.storage.get(content) : content);
+      }
+    }
+    const uris: Record<string, string> = {};
+    if (context.properties.outputs !== undefined) {
+      const globs = await context.render(context.properties.outputs);
+      for (const path of directory.match(Array.isArray(globs) ? globs.map(String) : [String(globs)])) {
+        uris[path] = await context.storage.put(path, directory.read(path) ?? new Uint8Array());
+      }
+    }
+    return { outputs: { uris } };
+  },
 });
+
+/** `inputs` rendered: a map of file name → content, or the JSON text of one. */
+async function fileMap(rendered: Promise<unknown>): Promise<Record<string, string>> {
+  let value = await rendered;
+  if (typeof value === "string") {
+    try {
+      value = JSON.parse(value);
+    } catch {
+      throw new Error("`inputs` must be a map of file names to contents, or the JSON text of one");
+    }
+  }
+  if (value === null || typeof value !== "object" || Array.isArray(value)) {
+    throw new Error("`inputs` must be a map of file names to contents");
+  }
+  return Object.fromEntries(Object.entries(value).map(([name, content]) => [name, String(content)]));
+}
