@@ -19,6 +19,14 @@ export interface LogLine {
 export type ExecutorEvent =
   /** The execution was created: resolve its first task runs. */
   | { readonly type: "execution.start" }
+  /**
+   * Instead of `execution.start`: the flow's concurrency limit is reached (`running` executions
+   * of the flow hold a slot, as the host counts them; see concurrency.ts). QUEUE parks the
+   * execution QUEUED, CANCEL ends it CANCELLED, FAIL ends it FAILED.
+   */
+  | { readonly type: "execution.limited"; readonly behavior: "QUEUE" | "CANCEL" | "FAIL"; readonly running: number }
+  /** A slot freed for this QUEUED execution: it starts (QUEUED → RUNNING). */
+  | { readonly type: "execution.unqueued" }
   /** A runnable task ended (on the host or the script runner). */
   | {
       readonly type: "task.ended";

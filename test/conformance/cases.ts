@@ -73,6 +73,7 @@ const ACTIONS = new Set([
   "run-then-replay",
   "run-then-mark-as",
   "run-then-change-status",
+  "run-concurrently",
 ]);
 
 /** Why Tern cannot run a case yet, or undefined when it can. */
@@ -90,7 +91,8 @@ export function unsupported(testCase: KestraCase): string | undefined {
     return "the case edits the flow between runs (described in prose)";
   const after = testCase.expectAfterAction;
   const unchecked = uncheckedKeys([
-    testCase.expect,
+    // run-concurrently expects per execution: {first: {...}, second: {...}}.
+    ...(testCase.action === "run-concurrently" ? Object.values(testCase.expect ?? {}) : [testCase.expect]),
     testCase.expectBeforeAction,
     ...(Array.isArray(after) ? after : [after]),
   ]);
@@ -115,7 +117,6 @@ function unsupportedFeature(flow: Flow): string | undefined {
   if (flow.listeners?.length) return "listeners are not run yet";
   if (flow.afterExecution?.length) return "afterExecution is not run yet";
   if (flow.sla?.length) return "SLA is not enforced yet";
-  if (flow.concurrency) return "flow concurrency limits are not enforced yet";
   return undefined;
 }
 
@@ -196,11 +197,23 @@ async function act(testCase: KestraCase, run: Run): Promise<string[]> {
             execution.state.current === "RUNNING" && execution.taskRunList.some((r) => r.state.current === "RUNNING")
           );
         }
-      : undefined;
+      : testCase.action === "run-concurrently"
+        ? // "start and wait until RUNNING": started (a Pause makes it PAUSED in the same step).
+          () => host.execution(id).state.current !== "CREATED"
+        : undefined;
   await host.settle(until);
   const original = host.execution(id);
   if (testCase.action === "run") {
     check("", testCase.expect, original, { logs: host.logs(id), files: await readFiles(run.storage) });
+    return problems;
+  }
+  if (testCase.action === "run-concurrently") {
+    // The first execution holds the flow's slot (RUNNING, or PAUSED); a second one arrives.
+    const second = host.start(run.flow);
+    await host.settle();
+    const expect = (testCase.expect ?? {}) as Record<string, Record<string, unknown> | undefined>;
+    check("first", expect.first, host.execution(id), { logs: host.logs(id) });
+    check("second", expect.second, host.execution(second), { logs: host.logs(second) });
     return problems;
   }
   check("before the action", testCase.expectBeforeAction, original);

@@ -34,6 +34,7 @@ export const CHECKED = new Set([
   "httpStatus",
   "statePausedAfter100ms",
   "stateSequenceContains",
+  "stateHistoryPrefix",
   "killEventEmitted",
   "resumeError",
   "restartError",
@@ -183,6 +184,9 @@ export function checkExpectations(
   }
   if (expect.statePausedAfter100ms === false && execution.state.current === "PAUSED") problems.push("still PAUSED");
   const sequence = execution.state.histories.map((h) => h.state as string);
+  const prefix = expect.stateHistoryPrefix as string[] | undefined;
+  if (prefix && JSON.stringify(sequence.slice(0, prefix.length)) !== JSON.stringify(prefix))
+    problems.push(`state history ${sequence.join(">")}, expected it to start ${prefix.join(">")}`);
   for (const state of (expect.stateSequenceContains as string[] | undefined) ?? []) {
     if (!sequence.includes(state)) problems.push(`state sequence ${sequence.join(">")} lacks ${state}`);
   }
