@@ -8,6 +8,7 @@ import { toJson } from "../expression/values.js";
 import type { Flow, Task } from "../flow/model.js";
 import { parseDurationMs } from "../util/duration.js";
 import { firstPaused, resume } from "./actions.js";
+import { type Change, killQueued, limit } from "./concurrency.js";
 import {
   addTaskRun,
   childIds,
@@ -88,6 +89,13 @@ class Stepper {
         this.state = setExecutionState(this.state, "RUNNING", this.deps.now);
         this.dirty.add(ROOT);
         return;
+      case "execution.limited":
+        this.apply(limit(this.state, event, this.deps.now));
+        return;
+      case "execution.unqueued":
+        // Started like a restart: a new execution resolves its first tasks, a restarted one its restarted runs.
+        if (this.state.execution.state.current === "QUEUED") this.restarted();
+        return;
       case "subflow.started":
         this.subflowStarted(event);
         return;
@@ -124,6 +132,13 @@ class Stepper {
       default:
         return;
     }
+  }
+
+  /** Takes a change computed outside (concurrency.ts): its state, logs and commands. */
+  private apply(change: Change): void {
+    this.state = change.state;
+    this.logs.push(...change.logs);
+    this.commands.push(...change.commands);
   }
 
   /** Resolves every changed flowable until nothing changes. */
@@ -482,6 +497,10 @@ class Stepper {
   private kill(): void {
     const current = this.state.execution.state.current;
     if (isTerminated(current) || current === "KILLING") return;
+    if (current === "QUEUED") {
+      this.apply(killQueued(this.state, this.deps.now));
+      return;
+    }
     this.state = setExecutionState(this.state, "KILLING", this.deps.now);
     for (const id of this.state.order) {
       const run = taskRun(this.state, id);

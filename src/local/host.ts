@@ -8,6 +8,7 @@
 import { Temporal } from "temporal-polyfill";
 import * as actions from "../executor/actions.js";
 import { childEnded } from "../executor/child-result.js";
+import { admit, concurrencyKey, freeSlots, isGated } from "../executor/concurrency.js";
 import { createExecState, type ExecState, toExecution } from "../executor/exec-state.js";
 import { type FlowIndex, indexFlow } from "../executor/flow-index.js";
 import type { TaskBehaviour } from "../executor/flowable.js";
@@ -99,6 +100,8 @@ export class LocalHost {
   private readonly slots = new Map<string, Slot>();
   private readonly queue: { readonly executionId: string; readonly event: ExecutorEvent }[] = [];
   private readonly timers = new Map<string, Timer>();
+  /** Flow concurrency by `namespace/id`: the executions holding a slot, and the queued ones, oldest first. */
+  private readonly concurrency = new Map<string, { readonly holders: Set<string>; readonly queued: string[] }>();
   /** Open WorkingDirectory directories by task run id, ready once their input files are in. */
   private readonly directories = new Map<string, { directory: WorkingDirectory; ready: Promise<void> }>();
   /** Tasks running and host work in flight (a subflow being created). */
@@ -138,7 +141,7 @@ export class LocalHost {
     await this.settle();
     const execution = this.execution(id);
     const current = execution.state.current;
-    if (!isTerminated(current) && current !== "PAUSED") {
+    if (!isTerminated(current) && current !== "PAUSED" && current !== "QUEUED") {
       throw new Error(`execution ${id} is stuck in ${current}: nothing running and no timer set`);
     }
     return { execution, logs: this.logs(id) };
@@ -359,7 +362,7 @@ export class LocalHost {
   private apply(executionId: string, event: ExecutorEvent): void {
     const slot = this.slots.get(executionId);
     if (!slot) return;
-    const result = step(slot.state, event, this.deps(slot));
+    const result = step(slot.state, event.type === "execution.start" ? this.gate(slot) : event, this.deps(slot));
     slot.state = result.state;
     for (const line of result.logs) this.emitLog(slot, line);
     this.options.onChange?.(() => toExecution(slot.state));
@@ -421,6 +424,7 @@ export class LocalHost {
         return;
       case "execution.ended":
         slot.ended = true;
+        this.release(slot);
         for (const [key, timer] of this.timers) {
           if (timer.executionId !== executionId) continue;
           timer.cancel();
@@ -436,6 +440,45 @@ export class LocalHost {
         return;
       default:
         return;
+    }
+  }
+
+  // ---- flow concurrency ------------------------------------------------------------------
+
+  /** The flow's latest revision: its `concurrency` governs every execution of the flow. */
+  private latest(slot: Slot): Flow {
+    return this.flow(slot.flow.namespace, slot.flow.id) ?? slot.flow;
+  }
+
+  /** An execution about to start takes a slot of its flow, or is queued, cancelled or failed. */
+  private gate(slot: Slot): ExecutorEvent {
+    const start: ExecutorEvent = { type: "execution.start" };
+    const execution = slot.state.execution;
+    const concurrency = this.latest(slot).concurrency;
+    if (!concurrency || !isGated(execution.state)) return start;
+    const key = concurrencyKey(execution);
+    const entry = this.concurrency.get(key) ?? { holders: new Set<string>(), queued: [] };
+    this.concurrency.set(key, entry);
+    if (entry.holders.has(execution.id)) return start;
+    const limited = admit(concurrency, entry.holders.size);
+    if (!limited) entry.holders.add(execution.id);
+    else if (limited.behavior === "QUEUE") entry.queued.push(execution.id);
+    return limited ?? start;
+  }
+
+  /** An execution ended: it leaves the queue, and a slot it held goes to the oldest queued executions. */
+  private release(slot: Slot): void {
+    const execution = slot.state.execution;
+    const entry = this.concurrency.get(concurrencyKey(execution));
+    if (!entry) return;
+    const queued = entry.queued.indexOf(execution.id);
+    if (queued >= 0) entry.queued.splice(queued, 1);
+    if (!entry.holders.delete(execution.id)) return;
+    for (let free = freeSlots(this.latest(slot).concurrency, entry.holders.size); free > 0; free--) {
+      const next = entry.queued.shift();
+      if (next === undefined) return;
+      entry.holders.add(next);
+      this.push(next, { type: "execution.unqueued" });
     }
   }
 
