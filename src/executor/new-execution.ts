@@ -11,9 +11,11 @@ export interface NewExecution {
   readonly labels?: readonly Label[];
   readonly trigger?: ExecutionTrigger;
   readonly parentId?: string;
+  /** Start at this instant (ISO) rather than now. */
+  readonly scheduleDate?: string;
 }
 
-export function newExecution({ id, flow, now, inputs, labels, trigger }: NewExecution): Execution {
+export function newExecution({ id, flow, now, inputs, labels, trigger, scheduleDate }: NewExecution): Execution {
   const all: Label[] = [...(flow.labels ?? []).filter((l) => !l.key.startsWith("system.")), ...(labels ?? [])];
   if (!all.some((l) => l.key === "system.correlationId")) all.push({ key: "system.correlationId", value: id });
   return {
@@ -29,5 +31,6 @@ export function newExecution({ id, flow, now, inputs, labels, trigger }: NewExec
     ...(trigger ? { trigger } : {}),
     deleted: false,
     metadata: { attemptNumber: 1, originalCreatedDate: now },
+    ...(scheduleDate ? { scheduleDate } : {}),
   };
 }

@@ -67,6 +67,7 @@ export function step(state: ExecState, event: ExecutorEvent, deps: StepDeps): St
 }
 
 const RETRY_TIMER = "retry:";
+const SCHEDULE_TIMER = "schedule";
 const WAIT_TIMER = "wait:";
 const RESUME_TIMER = "resume:";
 
@@ -86,6 +87,7 @@ class Stepper {
       case "execution.start":
         if (this.state.execution.state.current === "RESTARTED") this.restarted();
         if (this.state.execution.state.current !== "CREATED") return;
+        if (this.scheduledLater()) return;
         this.state = setExecutionState(this.state, "RUNNING", this.deps.now);
         this.dirty.add(ROOT);
         return;
@@ -112,6 +114,7 @@ class Stepper {
         this.taskEnded(event);
         return;
       case "timer.fired":
+        if (event.timerId === SCHEDULE_TIMER) this.handle({ type: "execution.start" });
         if (event.timerId.startsWith(RETRY_TIMER)) this.retryNow(event.timerId.slice(RETRY_TIMER.length));
         if (event.timerId.startsWith(WAIT_TIMER)) this.waited(event.timerId.slice(WAIT_TIMER.length));
         if (event.timerId.startsWith(RESUME_TIMER)) this.resume(event.timerId.slice(RESUME_TIMER.length));
@@ -159,6 +162,18 @@ class Stepper {
       message,
       timestamp: this.deps.now,
     });
+  }
+
+  /** An execution created with a `scheduleDate` still ahead stays CREATED until a timer at that date. */
+  private scheduledLater(): boolean {
+    const scheduleDate = this.state.execution.scheduleDate;
+    if (scheduleDate === undefined || Date.parse(scheduleDate) <= Date.parse(this.deps.now)) return false;
+    this.commands.push({
+      type: "timer.set",
+      timerId: SCHEDULE_TIMER,
+      at: new Date(Date.parse(scheduleDate)).toISOString(),
+    });
+    return true;
   }
 
   /** How a flowable or executable task resolves (from its plugin, internal ones included). */

@@ -52,6 +52,8 @@ export interface RunOptions {
   readonly id?: string;
   readonly inputs?: Readonly<Record<string, unknown>>;
   readonly labels?: readonly Label[];
+  /** Start the execution at this instant (ISO) rather than now: it stays CREATED until then. */
+  readonly scheduleDate?: string;
 }
 
 export interface RunResult {
@@ -156,6 +158,7 @@ export class LocalHost {
       now: this.now(),
       ...(run.inputs ? { inputs: run.inputs } : {}),
       ...(run.labels ? { labels: run.labels } : {}),
+      ...(run.scheduleDate ? { scheduleDate: run.scheduleDate } : {}),
     });
     this.open(flow, execution);
     return execution.id;
@@ -536,6 +539,7 @@ export class LocalHost {
           inputs: resolved.values,
           labels: command.labels,
           trigger: command.trigger,
+          ...(command.scheduleDate ? { scheduleDate: command.scheduleDate } : {}),
         });
         this.open(flow, execution, {
           executionId: parentId,

@@ -121,6 +121,8 @@ function unsupportedFeature(flow: Flow): string | undefined {
 }
 
 interface Run {
+  /** The `scheduleDate` the execution was created with. */
+  readonly scheduleDate?: string;
   readonly storage: MemoryStorage;
   readonly host: LocalHost;
   readonly flow: Flow;
@@ -136,13 +138,14 @@ export async function runCase(testCase: KestraCase): Promise<Verdict> {
   if (feature !== undefined) return { kind: "unsupported", why: feature };
   const engine = createEngine();
   const storage = new MemoryStorage();
+  const clock = fakeClock();
   const host = new LocalHost({
     // Kestra's test configuration (application-test.yml) sets kestra.encryption.secret-key.
     secretKey: TEST_ENCRYPTION_KEY,
     storage,
     registry,
     engine,
-    clock: fakeClock(),
+    clock,
     ids: sequentialIds("tr"),
     random: () => 0.5,
   });
@@ -172,8 +175,14 @@ export async function runCase(testCase: KestraCase): Promise<Verdict> {
     inputs = resolved.values;
   }
   try {
-    const id = host.start(flow, { id: executionId, inputs, ...(testCase.labels ? { labels: testCase.labels } : {}) });
-    const problems = await act(testCase, { storage, host, flow, id });
+    const scheduleDate = scheduledAt(testCase.actionParams?.scheduleDate, clock.now());
+    const id = host.start(flow, {
+      id: executionId,
+      inputs,
+      ...(testCase.labels ? { labels: testCase.labels } : {}),
+      ...(scheduleDate ? { scheduleDate } : {}),
+    });
+    const problems = await act(testCase, { storage, host, flow, id, ...(scheduleDate ? { scheduleDate } : {}) });
     return problems.length === 0 ? { kind: "passed" } : { kind: "failed", why: problems.join("; ") };
   } catch (error) {
     return { kind: "failed", why: `host error: ${error instanceof Error ? error.message : String(error)}` };
@@ -189,6 +198,12 @@ async function act(testCase: KestraCase, run: Run): Promise<string[]> {
     for (const problem of checkExpectations(expect ?? {}, execution, { executions: host.executions(), ...context }))
       problems.push(label ? `${label}: ${problem}` : problem);
   };
+  if (testCase.action === "run" && testCase.expectBeforeAction) {
+    // Before anything ran: the execution as created (CREATED, with its scheduleDate).
+    check("as created", testCase.expectBeforeAction, host.execution(id), {
+      action: { ...(run.scheduleDate ? { scheduleDate: run.scheduleDate } : {}) },
+    });
+  }
   const until =
     testCase.action === "run-then-kill" && params.when === "execution RUNNING"
       ? () => {
@@ -375,4 +390,12 @@ async function readFiles(storage: MemoryStorage): Promise<Map<string, string>> {
     if (bytes) files.set(uri, new TextDecoder().decode(bytes));
   }
   return files;
+}
+
+/** `now + 1s`: a scheduleDate relative to the fake clock, as an ISO instant. */
+function scheduledAt(param: unknown, now: Date): string | undefined {
+  if (typeof param !== "string") return undefined;
+  const match = /^now \+ (\d+)s$/.exec(param);
+  if (!match) throw new Error(`scheduleDate ${param} is not understood by the harness`);
+  return new Date(now.getTime() + Number(match[1]) * 1000).toISOString();
 }

@@ -41,6 +41,7 @@ export const CHECKED = new Set([
   "replayError",
   "resumeAgainError",
   "fileContents",
+  "scheduleDate",
 ]);
 
 const TASK_RUN_KEYS = new Set([
@@ -197,6 +198,11 @@ export function checkExpectations(
     if (content === undefined) problems.push(`no file at ${ref} (${printValue(uri)})`);
     else if (!matches(content.trimEnd(), wanted))
       problems.push(`file ${ref} holds ${printValue(content)}, expected ${printValue(wanted)}`);
+  }
+  if (expect.scheduleDate !== undefined) {
+    const wanted = expect.scheduleDate === "<as given>" ? context.action?.scheduleDate : expect.scheduleDate;
+    if (execution.scheduleDate !== wanted)
+      problems.push(`scheduleDate ${String(execution.scheduleDate)}, expected ${String(wanted)}`);
   }
   for (const key of ["httpStatus", "killEventEmitted"]) {
     if (expect[key] !== undefined && context.action?.[key] !== expect[key])

@@ -24,6 +24,23 @@ function host() {
 }
 
 describe("LocalHost", () => {
+  it("keeps an execution with a scheduleDate CREATED until that date, then runs it", async () => {
+    const local = host();
+    const at = "2024-01-02T04:00:00.000Z"; // the fake clock starts at 03:04:05.123
+    const id = local.start(
+      flow("id: later\nnamespace: n\ntasks:\n  - id: t\n    type: io.kestra.plugin.core.debug.Return\n    format: x\n"),
+      { scheduleDate: at },
+    );
+    await local.settle(() => local.execution(id).state.histories.length > 1);
+    const execution = local.execution(id);
+    expect(execution.state.histories.map((h) => [h.state, h.date])).toEqual([
+      ["CREATED", "2024-01-02T03:04:05.123Z"],
+      ["RUNNING", at],
+    ]);
+    await local.settle();
+    expect(local.execution(id).state.current).toBe("SUCCESS");
+  });
+
   it("runs tasks in order, passing outputs along", async () => {
     const { execution, logs } = await host().run(
       flow(`id: hello
