@@ -198,7 +198,7 @@ async function act(testCase: KestraCase, run: Run): Promise<string[]> {
     for (const problem of checkExpectations(expect ?? {}, execution, { executions: host.executions(), ...context }))
       problems.push(label ? `${label}: ${problem}` : problem);
   };
-  if (testCase.action === "run" && testCase.expectBeforeAction) {
+  if (testCase.action === "run" && run.scheduleDate && testCase.expectBeforeAction) {
     // Before anything ran: the execution as created (CREATED, with its scheduleDate).
     check("as created", testCase.expectBeforeAction, host.execution(id), {
       action: { ...(run.scheduleDate ? { scheduleDate: run.scheduleDate } : {}) },
