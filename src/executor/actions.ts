@@ -5,6 +5,7 @@
  * stores it and sends `execution.start`, and step() carries on from there.
  */
 import type { Task } from "../flow/model.js";
+import { isAfterGroup } from "./after-execution.js";
 import { type ExecState, setExecutionState, taskRun, updateTaskRun } from "./exec-state.js";
 import type { FlowIndex } from "./flow-index.js";
 import { type Execution, isTerminated, type StateType, type TaskRun, withState } from "./model.js";
@@ -125,8 +126,9 @@ export interface Restart {
 /**
  * Kestra's restart: every FAILED or PAUSED task run and its ancestors start again (runnables
  * RESTARTED with a new attempt to come, flowables RUNNING), the task runs of `errors` and
- * `finally` branches are dropped (they run again if needed), WorkingDirectory children are
- * dropped, and the execution is RESTARTED with the same id (or a new one for a new revision).
+ * `finally` branches and of the after-execution tasks (listeners, afterExecution) are
+ * dropped (they run again if needed), WorkingDirectory children are dropped, and the
+ * execution is RESTARTED with the same id (or a new one for a new revision).
  */
 export function restart(execution: Execution, index: FlowIndex, { now, revision, newId }: Restart): Execution {
   const current = execution.state.current;
@@ -157,11 +159,15 @@ export function restart(execution: Execution, index: FlowIndex, { now, revision,
   });
 }
 
-/** True when a task sits in an `errors` or `finally` list, at any depth. */
+/**
+ * True when a task sits in an `errors` or `finally` list, at any depth, or among the
+ * after-execution tasks (listeners, afterExecution), which run again once the restarted
+ * execution ends.
+ */
 function branchAncestor(index: FlowIndex, taskId: string): boolean {
   for (let id: string | undefined = taskId; id !== undefined; ) {
     const entry = index.task(id);
-    if (entry.group === "errors" || entry.group === "finally") return true;
+    if (entry.group === "errors" || entry.group === "finally" || isAfterGroup(entry.group)) return true;
     id = entry.parentTaskId;
   }
   return false;

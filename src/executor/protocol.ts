@@ -140,4 +140,10 @@ export type ExecutorCommand =
   /** Read something the executor needs (a file of the execution); answer with `lookup.done`. */
   | { readonly type: "lookup"; readonly key: string; readonly request: LookupRequest }
   /** The execution reached a terminal state. */
-  | { readonly type: "execution.ended"; readonly state: StateType };
+  | { readonly type: "execution.ended"; readonly state: StateType }
+  /**
+   * The execution ended RETRIED (retry `behavior: CREATE_NEW_EXECUTION`) and its next
+   * attempt is due: create it now as Kestra's replay does, with a new id, `parentId` = this
+   * execution, the same `originalId`, inputs and labels, and `metadata.attemptNumber` + 1.
+   */
+  | { readonly type: "execution.retry" };

@@ -4,6 +4,7 @@
  */
 import type { Retry } from "../flow/schema/retry.js";
 import { parseDurationMs } from "../util/duration.js";
+import type { ExecutionHeader } from "./exec-state.js";
 import type { FlowIndex } from "./flow-index.js";
 import type { TaskRun } from "./model.js";
 
@@ -24,6 +25,42 @@ export function retryFor(index: FlowIndex, taskId: string): Retry | undefined {
 export function nextRetryDate(retry: Retry, run: TaskRun, now: string, random: number): string | undefined {
   const attempts = run.attempts?.length ?? 0;
   if (retry.maxAttempts !== undefined && attempts >= retry.maxAttempts) return undefined;
+  const next = Date.parse(now) + retryDelay(retry, attempts, random);
+  if (retry.maxDuration !== undefined) {
+    const firstStart = Date.parse(run.attempts?.[0]?.state.histories[0]?.date ?? now);
+    // Attempts take time on Kestra, so an attempt due exactly at the limit is already too late.
+    if (next >= firstStart + parseDurationMs(String(retry.maxDuration))) return undefined;
+  }
+  return new Date(next).toISOString();
+}
+
+/**
+ * The instant of the next execution, for `behavior: CREATE_NEW_EXECUTION` (Kestra's
+ * ExecutionService/TaskRun.nextRetryDate(retry, execution)): `maxAttempts` counts the
+ * executions (`metadata.attemptNumber`), `maxDuration` runs from the first one's creation
+ * (`metadata.originalCreatedDate`); the delay grows with the attempt number. Undefined
+ * when no new execution is due.
+ */
+export function nextExecutionDate(
+  retry: Retry,
+  execution: ExecutionHeader,
+  now: string,
+  random: number,
+): string | undefined {
+  const { attemptNumber, originalCreatedDate } = execution.metadata;
+  if (retry.maxAttempts !== undefined && attemptNumber >= retry.maxAttempts) return undefined;
+  const next = Date.parse(now) + retryDelay(retry, attemptNumber, random);
+  // As above: on Kestra time passes while the attempts run, so the limit itself is too late.
+  if (
+    retry.maxDuration !== undefined &&
+    next >= Date.parse(originalCreatedDate) + parseDurationMs(String(retry.maxDuration))
+  )
+    return undefined;
+  return new Date(next).toISOString();
+}
+
+/** The wait before attempt `attempts + 1`, in milliseconds. */
+function retryDelay(retry: Retry, attempts: number, random: number): number {
   const ms = (value: unknown) => parseDurationMs(String(value));
   let delay: number;
   if (retry.type === "constant") delay = ms(retry.interval);
@@ -34,11 +71,5 @@ export function nextRetryDate(retry: Retry, run: TaskRun, now: string, random: n
     const min = ms(retry.minInterval);
     delay = min + Math.floor(random * (ms(retry.maxInterval) - min));
   }
-  const next = Date.parse(now) + Math.round(delay);
-  if (retry.maxDuration !== undefined) {
-    const firstStart = Date.parse(run.attempts?.[0]?.state.histories[0]?.date ?? now);
-    // Attempts take time on Kestra, so an attempt due exactly at the limit is already too late.
-    if (next >= firstStart + ms(retry.maxDuration)) return undefined;
-  }
-  return new Date(next).toISOString();
+  return Math.round(delay);
 }

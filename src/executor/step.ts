@@ -8,6 +8,7 @@ import { toJson } from "../expression/values.js";
 import type { Flow, Task } from "../flow/model.js";
 import { parseDurationMs } from "../util/duration.js";
 import { firstPaused, resume } from "./actions.js";
+import { isAfterGroup, listenerConditionsHold, nextAfterTask } from "./after-execution.js";
 import { type Change, killQueued, limit } from "./concurrency.js";
 import {
   addTaskRun,
@@ -36,7 +37,8 @@ import {
 } from "./flowable.js";
 import { isCreated, isTerminated, type Label, newState, type StateType, type TaskRun, withState } from "./model.js";
 import type { ExecutorCommand, ExecutorEvent, LogLine } from "./protocol.js";
-import { nextRetryDate, retryFor } from "./retry.js";
+import { nextExecutionDate, nextRetryDate, retryFor } from "./retry.js";
+import { containsAll, javaDuration, type Sla, type Violation, violation } from "./sla.js";
 import { type HostVariables, runVariables } from "./variables.js";
 
 export interface StepDeps {
@@ -70,6 +72,10 @@ const RETRY_TIMER = "retry:";
 const SCHEDULE_TIMER = "schedule";
 const WAIT_TIMER = "wait:";
 const RESUME_TIMER = "resume:";
+/** A MAX_DURATION SLA's deadline: `sla:<index in the flow's sla list>`. */
+const SLA_TIMER = "sla:";
+/** When the next execution of a CREATE_NEW_EXECUTION retry is due. */
+const NEW_EXECUTION_TIMER = "new-execution:";
 
 class Stepper {
   readonly commands: ExecutorCommand[] = [];
@@ -83,6 +89,7 @@ class Stepper {
   ) {}
 
   handle(event: ExecutorEvent): void {
+    this.beforeEvent(event);
     switch (event.type) {
       case "execution.start":
         if (this.state.execution.state.current === "RESTARTED") this.restarted();
@@ -118,6 +125,8 @@ class Stepper {
         if (event.timerId.startsWith(RETRY_TIMER)) this.retryNow(event.timerId.slice(RETRY_TIMER.length));
         if (event.timerId.startsWith(WAIT_TIMER)) this.waited(event.timerId.slice(WAIT_TIMER.length));
         if (event.timerId.startsWith(RESUME_TIMER)) this.resume(event.timerId.slice(RESUME_TIMER.length));
+        if (event.timerId.startsWith(SLA_TIMER)) this.maxDurationReached(Number(event.timerId.slice(SLA_TIMER.length)));
+        if (event.timerId.startsWith(NEW_EXECUTION_TIMER)) this.newExecutionDue();
         return;
       case "execution.resume":
         if (this.state.execution.state.current !== "PAUSED") return;
@@ -342,12 +351,14 @@ class Stepper {
     if (isTerminated(run.state.current)) return; // a duplicate report after a replay
     for (const line of event.logs ?? []) this.logs.push(line);
     if (event.error) this.log(run, "ERROR", event.error);
-    if (isTerminated(this.state.execution.state.current)) {
+    const after = isTerminated(this.state.execution.state.current);
+    if (after && !this.inAfterPhase(run)) {
       this.endedAfterExit(run, event);
       return;
     }
     if (event.labels) this.setLabels(event.labels);
-    if (event.exit !== undefined && this.state.execution.state.current !== "KILLING") {
+    // An Exit among the after-execution tasks cannot change a terminated execution.
+    if (event.exit !== undefined && !after && this.state.execution.state.current !== "KILLING") {
       this.exit(run, event.exit);
       return;
     }
@@ -364,7 +375,9 @@ class Stepper {
   /** Schedules another attempt when the task's retry allows one; true when it does. */
   private retryLater(run: TaskRun, task: Task, outputs: Readonly<Record<string, unknown>> | undefined): boolean {
     const retry = retryFor(this.deps.index, task.id);
-    if (!retry || retry.behavior === "CREATE_NEW_EXECUTION") return false;
+    if (!retry) return false;
+    const terminated = isTerminated(this.state.execution.state.current);
+    if (retry.behavior === "CREATE_NEW_EXECUTION") return !terminated && this.retryAsNewExecution(run, retry, outputs);
     const at = nextRetryDate(retry, run, this.deps.now, this.deps.random());
     if (at === undefined) return false;
     const attempts = (run.attempts ?? []).map((attempt, i, all) =>
@@ -376,7 +389,8 @@ class Stepper {
       state: withState(withState(failed.state, "FAILED", this.deps.now), "RETRYING", this.deps.now),
     };
     this.state = updateTaskRun(this.state, retrying);
-    this.state = setExecutionState(this.state, "RETRYING", this.deps.now);
+    // An after-execution task retries without touching the terminated execution.
+    if (!terminated) this.state = setExecutionState(this.state, "RETRYING", this.deps.now);
     this.commands.push({ type: "timer.set", timerId: `${RETRY_TIMER}${run.id}`, at });
     return true;
   }
@@ -395,6 +409,8 @@ class Stepper {
 
   private resolveFlowable(id: string): void {
     const run = taskRun(this.state, id);
+    // Once the execution is terminated, only the after-execution tasks go on.
+    if (isTerminated(this.state.execution.state.current) && !this.inAfterPhase(run)) return;
     if (run.state.current === "KILLING") {
       // A flowable resumed to KILLING: KILLED once its started children are done.
       const children = childIds(this.state, id);
@@ -468,7 +484,11 @@ class Stepper {
 
   private resolveRoot(): void {
     const current = this.state.execution.state.current;
-    if (isTerminated(current) || current === "PAUSED" || current === "RETRYING") return;
+    if (isTerminated(current)) {
+      this.resolveAfter();
+      return;
+    }
+    if (current === "PAUSED" || current === "RETRYING") return;
     const context = flowableContext(this.state, this.deps.index, undefined, (template) =>
       this.deps.render(template, this.variables(undefined)),
     );
@@ -479,6 +499,8 @@ class Stepper {
   }
 
   private end(state: StateType): void {
+    // Kestra evaluates the SLA assertions on the execution whose last task just ended, before it ends.
+    if (this.checkAssertions()) return;
     let final = state;
     const outputs = this.deps.index.flow.outputs;
     if (outputs?.length && final !== "KILLED") {
@@ -493,6 +515,7 @@ class Stepper {
     this.state = setExecutionState(this.state, final, this.deps.now);
     this.log(undefined, "INFO", `Flow completed with state ${final}`);
     this.commands.push({ type: "execution.ended", state: final });
+    this.dirty.add(ROOT); // the after-execution tasks
   }
 
   /** Flow `outputs`, rendered when the execution ends; a map given to a STRING output becomes its JSON text. */
@@ -837,6 +860,182 @@ class Stepper {
     }
   }
 
+  // ---- when the execution ends: after-execution tasks, SLAs, new executions ------------------
+
+  /** True when a task run belongs to the after-execution phase (a listener's or afterExecution's task, or inside one). */
+  private inAfterPhase(run: TaskRun): boolean {
+    let top = run;
+    while (top.parentTaskRunId !== undefined) top = taskRun(this.state, top.parentTaskRunId);
+    return isAfterGroup(groupOfRun(this.state, top.id));
+  }
+
+  /** The terminated execution's next after-execution task, once the previous one ended. */
+  private resolveAfter(): void {
+    const next = nextAfterTask(this.state, this.deps.index, this.validListeners());
+    if (next) this.create([next], undefined);
+  }
+
+  /**
+   * The listeners whose conditions hold for the terminated execution (Kestra's
+   * findValidListeners), evaluated once per terminal state and kept in the memo.
+   */
+  private validListeners(): readonly number[] {
+    const listeners = this.deps.index.flow.listeners ?? [];
+    if (listeners.length === 0) return [];
+    const execution = this.state.execution;
+    const key = `listeners.valid:${execution.state.histories.length}`;
+    const known = this.state.memo.get(key) as number[] | undefined;
+    if (known) return known;
+    const variables = this.variables(undefined);
+    const render = (template: unknown) => renderDeep(template, (t) => this.deps.render(t, variables));
+    const valid: number[] = [];
+    for (const [i, listener] of listeners.entries()) {
+      const result = listenerConditionsHold(listener.conditions, execution.state.current, render);
+      if (result.problem !== undefined) this.log(undefined, "WARN", `Listener ${i} is not run: ${result.problem}`);
+      if (result.valid) valid.push(i);
+    }
+    this.state.memo.set(key, valid);
+    return valid;
+  }
+
+  private slas(type: Sla["type"]): readonly [number, Sla][] {
+    const all = (this.deps.index.flow.sla ?? []) as unknown as readonly Sla[];
+    return [...all.entries()].filter(([, sla]) => sla.type === type);
+  }
+
+  /** SLAs on every change of a live execution: MAX_DURATION timers at creation, then the assertions. */
+  private beforeEvent(event: ExecutorEvent): void {
+    if (this.deps.index.flow.sla === undefined) return;
+    const execution = this.state.execution;
+    if (event.type === "execution.start" && execution.state.current === "CREATED") {
+      const start = Date.parse(execution.state.histories[0]?.date ?? this.deps.now);
+      for (const [i, sla] of this.slas("MAX_DURATION")) {
+        try {
+          const ms = parseDurationMs(String(this.deps.render(sla.duration, this.variables(undefined))));
+          const at = new Date(start + ms).toISOString();
+          this.commands.push({ type: "timer.set", timerId: `${SLA_TIMER}${i}`, at });
+        } catch (error) {
+          this.log(undefined, "ERROR", `Ignoring SLA '${sla.id}' because of the error: ${message(error)}`);
+        }
+      }
+    }
+    this.checkAssertions();
+  }
+
+  /**
+   * EXECUTION_ASSERTION SLAs of a live execution: violated when `assert` does not render
+   * truthy; only the first violation acts. True when it terminated the execution.
+   */
+  private checkAssertions(): boolean {
+    const assertions = this.slas("EXECUTION_ASSERTION");
+    if (assertions.length === 0 || isTerminated(this.state.execution.state.current)) return false;
+    const variables = this.variables(undefined);
+    const violations: Violation[] = [];
+    for (const [, sla] of assertions) {
+      try {
+        if (!truthy(this.deps.render(sla.assert, variables))) {
+          violations.push(violation(sla, `assertion is false: ${String(sla.assert)}.`));
+        }
+      } catch (error) {
+        this.log(undefined, "ERROR", `Ignoring SLA '${sla.id}' because of the error: ${message(error)}`);
+      }
+    }
+    const [first] = violations;
+    return first !== undefined && this.violated(first);
+  }
+
+  /** A MAX_DURATION deadline passed while the execution still runs (the timer fires at the deadline). */
+  private maxDurationReached(index: number): void {
+    const sla = ((this.deps.index.flow.sla ?? []) as unknown as readonly Sla[])[index];
+    const execution = this.state.execution;
+    if (!sla || isTerminated(execution.state.current)) return;
+    const start = Date.parse(execution.state.histories[0]?.date ?? this.deps.now);
+    const elapsed = javaDuration(Date.parse(this.deps.now) - start);
+    let limit: string;
+    try {
+      limit = javaDuration(parseDurationMs(String(this.deps.render(sla.duration, this.variables(undefined)))));
+    } catch {
+      limit = String(sla.duration);
+    }
+    this.violated(violation(sla, `execution duration of ${elapsed} exceed the maximum duration of ${limit}.`));
+  }
+
+  /**
+   * Kestra's processViolation: FAIL or CANCEL give that state to the last task run not
+   * terminated and to the execution, and stop the task runs still going (no kill cascade to
+   * child executions); NONE changes no state. The SLA's labels are added in every case when
+   * some are missing. Logged only when the violation changes something. True when the
+   * execution is now terminated.
+   */
+  private violated(found: Violation): boolean {
+    const state = found.behavior === "FAIL" ? "FAILED" : found.behavior === "CANCEL" ? "CANCELLED" : undefined;
+    const labels = found.labels.length > 0 && !containsAll(this.state.execution.labels, found.labels);
+    if (state === undefined && !labels) return false;
+    this.log(undefined, "WARN", `SLA '${found.slaId}' violated: ${found.reason}`);
+    if (labels) {
+      const execution = this.state.execution;
+      this.state = { ...this.state, execution: { ...execution, labels: [...execution.labels, ...found.labels] } };
+    }
+    if (state === undefined) return false;
+    if (state === "FAILED") {
+      this.log(undefined, "ERROR", `Execution failed due to SLA '${found.slaId}' violated: ${found.reason}`);
+    }
+    let last: string | undefined;
+    for (const id of this.state.order) if (!isTerminated(taskRun(this.state, id).state.current)) last = id;
+    if (last !== undefined) {
+      const run = taskRun(this.state, last);
+      const { plugin } = this.deps.index.task(run.taskId);
+      const runsOnHost = plugin.category === "task" && plugin.kind === "runnable" && plugin.waitsFor === undefined;
+      if (run.state.current === "RUNNING" && runsOnHost) this.commands.push({ type: "task.kill", taskRunId: last });
+      this.finish(run, state);
+    }
+    this.killForExit(last ?? "");
+    this.state = setExecutionState(this.state, state, this.deps.now);
+    this.commands.push({ type: "execution.ended", state });
+    this.dirty.clear(); // nothing of the execution resolves next...
+    this.dirty.add(ROOT); // ...but the after-execution tasks
+    return true;
+  }
+
+  /**
+   * Retry `behavior: CREATE_NEW_EXECUTION` (Kestra's handleChildWorkerTaskResult and
+   * markWithTaskRunAs(RETRIED, markParents)): the failed task run, its parents and the
+   * execution are marked RETRIED (terminal), and at the retry date the host creates the next
+   * execution (`execution.retry`). False when no new execution is due: the task fails.
+   */
+  private retryAsNewExecution(
+    run: TaskRun,
+    retry: NonNullable<ReturnType<typeof retryFor>>,
+    outputs: Readonly<Record<string, unknown>> | undefined,
+  ): boolean {
+    const at = nextExecutionDate(retry, this.state.execution, this.deps.now, this.deps.random());
+    if (at === undefined) return false;
+    const attempts = (run.attempts ?? []).map((attempt, i, all) =>
+      i === all.length - 1 ? { ...attempt, state: withState(attempt.state, "FAILED", this.deps.now) } : attempt,
+    );
+    const failed = withState(run.state, "FAILED", this.deps.now);
+    this.state = updateTaskRun(this.state, {
+      ...run,
+      attempts,
+      outputs: outputs ?? run.outputs ?? null,
+      state: withState(failed, "RETRIED", this.deps.now),
+    });
+    for (let id = run.parentTaskRunId; id !== undefined; id = taskRun(this.state, id).parentTaskRunId) {
+      this.setState(id, "RETRIED");
+    }
+    this.state = setExecutionState(this.state, "RETRIED", this.deps.now);
+    this.commands.push({ type: "execution.ended", state: "RETRIED" });
+    // Set after execution.ended, which drops the execution's timers.
+    this.commands.push({ type: "timer.set", timerId: `${NEW_EXECUTION_TIMER}${run.id}`, at });
+    this.dirty.clear();
+    this.dirty.add(ROOT);
+    return true;
+  }
+
+  private newExecutionDue(): void {
+    if (this.state.execution.state.current === "RETRIED") this.commands.push({ type: "execution.retry" });
+  }
+
   // ---- tasks that change the execution (Labels, Exit) -------------------------------------
 
   /** Labels: a key already on the execution takes the new value in place, a new key is appended. */
@@ -878,7 +1077,8 @@ class Stepper {
     }
     this.state = setExecutionState(this.state, state, this.deps.now);
     this.commands.push({ type: "execution.ended", state });
-    this.dirty.clear(); // the execution is over: nothing resolves next
+    this.dirty.clear(); // the execution is over: nothing resolves next...
+    this.dirty.add(ROOT); // ...but the after-execution tasks
   }
 
   /** Exit KILLED: every task run still going is stopped and KILLED, and so are its parents. */

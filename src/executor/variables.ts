@@ -68,6 +68,8 @@ export function runVariables(
       id: execution.id,
       startDate: instant(execution.state.histories[0]?.date),
       originalId: execution.originalId,
+      // Kestra 1.x: RUNNING inside tasks and finally, the final state inside afterExecution.
+      state: execution.state.current,
     },
     outputs,
     tasks: view(state.taskTree),

@@ -441,6 +441,15 @@ export class LocalHost {
           this.push(slot.parent.executionId, iteration === undefined ? ended : { ...ended, iteration });
         }
         return;
+      case "execution.retry": {
+        // The next attempt of a RETRIED execution: Kestra replays it from the start.
+        const next = actions.replay(toExecution(slot.state), slot.index, undefined, {
+          now: this.now(),
+          newId: this.ids,
+        });
+        this.open(slot.flow, next);
+        return;
+      }
       default:
         return;
     }

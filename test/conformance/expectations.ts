@@ -4,7 +4,7 @@
  * a case that expects anything else is reported unsupported rather than passed unchecked.
  */
 
-import type { Execution, TaskRun } from "../../src/executor/model.js";
+import { type Execution, isTerminated, type TaskRun } from "../../src/executor/model.js";
 import type { LogLine } from "../../src/executor/protocol.js";
 import { decrypt } from "../../src/expression/functions/support/encryption.js";
 import { printValue, toPlain } from "../../src/expression/values.js";
@@ -42,6 +42,7 @@ export const CHECKED = new Set([
   "resumeAgainError",
   "fileContents",
   "scheduleDate",
+  "terminalStatesOfSameFlow",
 ]);
 
 const TASK_RUN_KEYS = new Set([
@@ -199,6 +200,17 @@ export function checkExpectations(
     else if (!matches(content.trimEnd(), wanted))
       problems.push(`file ${ref} holds ${printValue(content)}, expected ${printValue(wanted)}`);
   }
+  if (expect.terminalStatesOfSameFlow !== undefined) {
+    // Every execution of this flow the host holds (retries as new executions), in a terminal state.
+    const states = (context.executions ?? [])
+      .filter((e) => e.namespace === execution.namespace && e.flowId === execution.flowId)
+      .map((e) => e.state.current)
+      .filter((state) => isTerminated(state));
+    if (!matches(states, expect.terminalStatesOfSameFlow))
+      problems.push(
+        `terminal states of the flow's executions ${printValue(states)}, expected ${printValue(expect.terminalStatesOfSameFlow)}`,
+      );
+  }
   if (expect.scheduleDate !== undefined) {
     const wanted = expect.scheduleDate === "<as given>" ? context.action?.scheduleDate : expect.scheduleDate;
     if (execution.scheduleDate !== wanted)
@@ -226,6 +238,15 @@ function placeholderValues(execution: Execution, context: CheckContext): (value:
     const taskId = /^<task run id of (.+)>$/.exec(value)?.[1];
     return taskId === undefined ? value : (execution.taskRunList.find((r) => r.taskId === taskId)?.id ?? value);
   };
+}
+
+/** A matcher with its placeholders replaced: a string, or the strings of a matcher map (`{contains: "<execution id>"}`). */
+function withPlaceholders(raw: unknown, placeholder: (value: string) => string): unknown {
+  if (typeof raw === "string") return placeholder(raw);
+  if (raw === null || typeof raw !== "object" || Array.isArray(raw)) return raw;
+  return Object.fromEntries(
+    Object.entries(raw).map(([key, value]) => [key, typeof value === "string" ? placeholder(value) : value]),
+  );
 }
 
 /** `labels: {contains: [...]}` or `{exactlyInAnyOrder: [...]}`. */
@@ -420,7 +441,7 @@ function checkTaskRun(
     return run.outputs ? problems : [...problems, `${name} has no outputs`];
   }
   for (const [key, raw] of Object.entries(expectedOutputs)) {
-    const matcher = typeof raw === "string" ? placeholder(raw) : raw;
+    const matcher = withPlaceholders(raw, placeholder);
     const value = dig(run.outputs, key.split("."));
     if (!matches(value, matcher))
       problems.push(`${name} output ${key} = ${printValue(value)}, expected ${printValue(matcher)}`);

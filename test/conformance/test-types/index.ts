@@ -10,6 +10,7 @@ import defaultSequential1 from "./default-sequential-1.js";
 import defaultSequential2 from "./default-sequential-2.js";
 import defaultSequential3 from "./default-sequential-3.js";
 import encrypted from "./encrypted.js";
+import listenersTestTask from "./listeners-test-task.js";
 import nullOutputTask from "./null-output-task.js";
 import taskThatFail from "./task-that-fail.js";
 import taskWithAlias from "./task-with-alias.js";
@@ -22,6 +23,7 @@ export const testOnlyPlugins: readonly PluginDefinition[] = [
   defaultSequential2,
   defaultSequential3,
   encrypted,
+  listenersTestTask,
   nullOutputTask,
   taskThatFail,
   taskWithAlias,
@@ -36,8 +38,6 @@ export const harnessRegistry = createRegistry([...plugins, ...testOnlyPlugins]);
 export const missingTestOnlyTypes: Readonly<Record<string, string>> = {
   "io.kestra.core.tasks.test.DynamicTask":
     "DynamicTask adds task runs to the execution from the worker (dynamic task runs), which the executor does not support",
-  "io.kestra.core.runners.ListenersTestTask":
-    "ListenersTestTask runs as a flow listener, and the executor does not run listeners",
   "io.kestra.core.tasks.test.Read":
     "Read reads a file of the WorkingDirectory's working directory, and WorkingDirectory cannot run yet",
   "io.kestra.core.tasks.test.BadExecutable":
