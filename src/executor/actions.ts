@@ -8,6 +8,7 @@ import type { Task } from "../flow/model.js";
 import { isAfterGroup } from "./after-execution.js";
 import { type ExecState, setExecutionState, taskRun, updateTaskRun } from "./exec-state.js";
 import type { FlowIndex } from "./flow-index.js";
+import { isExecutable } from "./flowable.js";
 import { type Execution, isTerminated, type StateType, type TaskRun, withState } from "./model.js";
 
 /** An action the execution's state does not allow; the API answers 422 with this message. */
@@ -22,9 +23,11 @@ export class ActionError extends Error {
 const PAUSE = "io.kestra.plugin.core.flow.Pause";
 const WORKING_DIRECTORY = "io.kestra.plugin.core.flow.WorkingDirectory";
 
+/** Kestra's Task.isFlowable: flowables resolve children; WorkingDirectory and executables (Subflow) restart as one task. */
 function isFlowable(index: FlowIndex, taskId: string): boolean {
   const { plugin } = index.task(taskId);
-  return plugin.category === "task" && plugin.kind === "flowable" && plugin.type !== WORKING_DIRECTORY;
+  if (plugin.category !== "task" || plugin.kind !== "flowable" || plugin.type === WORKING_DIRECTORY) return false;
+  return !(plugin.behaviour && isExecutable(plugin.behaviour));
 }
 
 /** A task run and its ancestors, closest first. */

@@ -135,6 +135,12 @@ export type ExecutorCommand =
       /** The batch number (ForEachItem), given back in `subflow.started` and `subflow.ended`. */
       readonly iteration?: number;
     }
+  /**
+   * Restart the child execution a restarted Subflow task run had started (restartBehavior
+   * RETRY_FAILED), labelled `system.restarted: true`; it reports back with `subflow.ended`, or
+   * `subflow.ended` FAILED when it cannot be restarted.
+   */
+  | { readonly type: "subflow.restart"; readonly taskRunId: string; readonly executionId: string }
   /** Kill the child executions started by a task run (kill cascade). */
   | { readonly type: "subflow.kill"; readonly taskRunId: string }
   /** Read something the executor needs (a file of the execution); answer with `lookup.done`. */

@@ -247,7 +247,14 @@ class Stepper {
     if (plugin.category === "task" && plugin.kind === "flowable") {
       const behaviour = this.behaviour(task.id);
       if (behaviour && isExecutable(behaviour)) {
+        const child = run.outputs?.executionId;
+        const retryChild = run.state.current === "RESTARTED" && typeof child === "string";
         this.startAttempt(run.id);
+        if (retryChild && task.restartBehavior !== "NEW_EXECUTION") {
+          // Kestra 0.21+ (restartBehavior RETRY_FAILED): the child execution restarts from its failed tasks.
+          this.commands.push({ type: "subflow.restart", taskRunId: run.id, executionId: child });
+          return;
+        }
         this.startChildren(taskRun(this.state, run.id), task, behaviour);
         return;
       }

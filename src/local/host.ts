@@ -408,6 +408,9 @@ export class LocalHost {
       case "subflow.start":
         this.startChild(slot, command);
         return;
+      case "subflow.restart":
+        this.restartChild(executionId, command);
+        return;
       case "subflow.kill":
         // Kestra finds the children to kill by their trigger: here, by the task run that started them.
         for (const [childId, child] of this.slots) {
@@ -505,6 +508,25 @@ export class LocalHost {
   }
 
   // ---- subflows ---------------------------------------------------------------------------
+
+  /** Restarts a failed child execution for its restarted Subflow task run, labelled system.restarted. */
+  private restartChild(parentId: string, command: Extract<ExecutorCommand, { type: "subflow.restart" }>): void {
+    const child = this.slots.get(command.executionId);
+    try {
+      if (!child) throw new Error(`The child execution ${command.executionId} is not found`);
+      this.restart(command.executionId);
+      const labels = child.state.execution.labels.filter((l) => l.key !== "system.restarted");
+      child.state = { ...child.state, execution: { ...child.state.execution, labels: [...labels, RESTARTED_LABEL] } };
+    } catch (error) {
+      this.push(parentId, {
+        type: "subflow.ended",
+        taskRunId: command.taskRunId,
+        executionId: command.executionId,
+        state: "FAILED",
+        error: `Unable to restart the subflow execution: ${error instanceof Error ? error.message : String(error)}`,
+      });
+    }
+  }
 
   /** Creates the child execution a Subflow asks for: the flow must exist and be enabled, inputs valid. */
   private startChild(parent: Slot, command: Extract<ExecutorCommand, { type: "subflow.start" }>): void {
@@ -812,6 +834,8 @@ export class LocalHost {
     };
   }
 }
+
+const RESTARTED_LABEL: Label = { key: "system.restarted", value: "true" };
 
 const LEVELS: readonly LogLine["level"][] = ["TRACE", "DEBUG", "INFO", "WARN", "ERROR"];
 

@@ -24,6 +24,33 @@ function host() {
 }
 
 describe("LocalHost", () => {
+  it("restarts a parent's failed subflow execution in place (restartBehavior RETRY_FAILED)", async () => {
+    const local = host();
+    local.deploy(
+      flow(`id: child
+namespace: n
+tasks:
+  - id: t
+    type: io.kestra.plugin.core.debug.Return
+    format: "{{ taskrun.attemptsCount == 1 ? 'ok' : ko }}"
+`),
+    );
+    const id = local.start(
+      flow("id: parent\nnamespace: n\ntasks:\n  - id: call\n    type: io.kestra.plugin.core.flow.Subflow\n    namespace: n\n    flowId: child\n"),
+    );
+    await local.settle();
+    expect(local.execution(id).state.current).toBe("FAILED");
+    const [child] = local.executions().filter((e) => e.flowId === "child");
+    expect(child?.state.current).toBe("FAILED");
+    local.restart(id);
+    await local.settle();
+    expect(local.execution(id).state.current).toBe("SUCCESS");
+    const children = local.executions().filter((e) => e.flowId === "child");
+    expect(children.map((e) => [e.id, e.state.current])).toEqual([[child?.id, "SUCCESS"]]);
+    expect(children[0]?.labels).toContainEqual({ key: "system.restarted", value: "true" });
+    expect(local.execution(id).taskRunList[0]?.outputs).toMatchObject({ executionId: child?.id, state: "SUCCESS" });
+  });
+
   it("keeps an execution with a scheduleDate CREATED until that date, then runs it", async () => {
     const local = host();
     const at = "2024-01-02T04:00:00.000Z"; // the fake clock starts at 03:04:05.123
