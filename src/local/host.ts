@@ -11,7 +11,6 @@ import { childEnded } from "../executor/child-result.js";
 import { admit, concurrencyKey, freeSlots, isGated } from "../executor/concurrency.js";
 import { createExecState, type ExecState, toExecution } from "../executor/exec-state.js";
 import { type FlowIndex, indexFlow } from "../executor/flow-index.js";
-import type { TaskBehaviour } from "../executor/flowable.js";
 import type { Execution, Label, StateType } from "../executor/model.js";
 import { isTerminated } from "../executor/model.js";
 import { newExecution } from "../executor/new-execution.js";
@@ -339,7 +338,6 @@ export class LocalHost {
 
   private deps(slot: Slot): StepDeps {
     const engine = this.options.engine;
-    const registry = this.options.registry;
     return {
       now: this.now(),
       newId: this.ids,

@@ -36,7 +36,9 @@ tasks:
 `),
     );
     const id = local.start(
-      flow("id: parent\nnamespace: n\ntasks:\n  - id: call\n    type: io.kestra.plugin.core.flow.Subflow\n    namespace: n\n    flowId: child\n"),
+      flow(
+        "id: parent\nnamespace: n\ntasks:\n  - id: call\n    type: io.kestra.plugin.core.flow.Subflow\n    namespace: n\n    flowId: child\n",
+      ),
     );
     await local.settle();
     expect(local.execution(id).state.current).toBe("FAILED");
