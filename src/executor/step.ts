@@ -6,6 +6,7 @@
  */
 import { toJson } from "../expression/values.js";
 import type { Flow, Task } from "../flow/model.js";
+import { taskPath } from "../storage/internal.js";
 import { parseDurationMs } from "../util/duration.js";
 import { firstPaused, resume } from "./actions.js";
 import { isAfterGroup, listenerConditionsHold, nextAfterTask } from "./after-execution.js";
@@ -69,6 +70,7 @@ export function step(state: ExecState, event: ExecutorEvent, deps: StepDeps): St
 }
 
 const RETRY_TIMER = "retry:";
+const TIMEOUT_TIMER = "timeout:";
 const SCHEDULE_TIMER = "schedule";
 const WAIT_TIMER = "wait:";
 const RESUME_TIMER = "resume:";
@@ -124,6 +126,7 @@ class Stepper {
         if (event.timerId === SCHEDULE_TIMER) this.handle({ type: "execution.start" });
         if (event.timerId.startsWith(RETRY_TIMER)) this.retryNow(event.timerId.slice(RETRY_TIMER.length));
         if (event.timerId.startsWith(WAIT_TIMER)) this.waited(event.timerId.slice(WAIT_TIMER.length));
+        if (event.timerId.startsWith(TIMEOUT_TIMER)) this.timedOut(event.timerId.slice(TIMEOUT_TIMER.length));
         if (event.timerId.startsWith(RESUME_TIMER)) this.resume(event.timerId.slice(RESUME_TIMER.length));
         if (event.timerId.startsWith(SLA_TIMER)) this.maxDurationReached(Number(event.timerId.slice(SLA_TIMER.length)));
         if (event.timerId.startsWith(NEW_EXECUTION_TIMER)) this.newExecutionDue();
@@ -313,6 +316,41 @@ class Stepper {
     }
     const at = new Date(Date.parse(this.deps.now) + Math.max(0, ms)).toISOString();
     this.commands.push({ type: "timer.set", timerId: `${WAIT_TIMER}${run.id}`, at });
+    if (task.timeout !== undefined) {
+      // A wait is a timer, so its timeout is one too.
+      const timeout = this.timeoutMs(run, task.timeout);
+      if (timeout === null) return;
+      const limit = new Date(Date.parse(this.deps.now) + Math.max(0, timeout)).toISOString();
+      this.commands.push({ type: "timer.set", timerId: `${TIMEOUT_TIMER}${run.id}`, at: limit });
+    }
+  }
+
+  /** A waiting task's timeout came first: it fails as Kestra's worker fails a task that timed out. */
+  private timedOut(id: string): void {
+    const run = this.state.runs.get(id);
+    if (run?.state.current !== "RUNNING") return;
+    const { task } = this.deps.index.task(run.taskId);
+    const timeout = task.timeout === undefined ? 0 : this.timeoutMs(run, task.timeout);
+    if (timeout === null) return;
+    this.commands.push({ type: "timer.cancel", timerId: `${WAIT_TIMER}${run.id}` });
+    const text = timeoutMessage(timeout);
+    this.taskEnded({
+      type: "task.ended",
+      taskRunId: id,
+      state: "FAILED",
+      error: text,
+      // Kestra logs the exception's message, then its stack trace as a second line.
+      logs: [
+        {
+          taskRunId: id,
+          taskId: run.taskId,
+          attemptNumber: run.attempts?.length ?? 1,
+          level: "ERROR",
+          message: `io.kestra.core.exceptions.TimeoutExceededException: ${text}`,
+          timestamp: this.deps.now,
+        },
+      ],
+    });
   }
 
   private waited(id: string): void {
@@ -723,7 +761,9 @@ class Stepper {
     if ((iterations.FAILED ?? 0) > 0) state = "FAILED";
     else if (state !== "KILLED" && (iterations.WARNING ?? 0) > 0) state = "WARNING";
     if (task.transmitFailed === false && run.state.current !== "KILLING") state = "SUCCESS";
-    this.executableEnded(run, task, state);
+    // Where the batches wrote their outputs, for `_merge` (Kestra's subflowOutputsBaseUri).
+    const subflowOutputsBaseUri = taskPath(this.state.execution, run.taskId, run.id);
+    this.executableEnded(run, task, state, { ...(run.outputs ?? {}), subflowOutputsBaseUri });
   }
 
   // ---- working directories ---------------------------------------------------------------------
@@ -1166,6 +1206,15 @@ function count(iterations: unknown, from: string | undefined, to: string): Recor
 
 /** Child states a Subflow with transmitFailed takes on. */
 const TRANSMITTED: ReadonlySet<StateType> = new Set(["FAILED", "KILLED", "WARNING", "PAUSED"]);
+
+/** Kestra's TimeoutExceededException message: `Timeout after 00:00:01.500` (DurationFormatUtils.formatDurationHMS). */
+export function timeoutMessage(ms: number): string {
+  const pad = (n: number, width = 2) => String(n).padStart(width, "0");
+  const hours = Math.floor(ms / 3_600_000);
+  const minutes = Math.floor((ms % 3_600_000) / 60_000);
+  const seconds = Math.floor((ms % 60_000) / 1000);
+  return `Timeout after ${pad(hours)}:${pad(minutes)}:${pad(seconds)}.${pad(Math.floor(ms % 1000), 3)}`;
+}
 
 function message(error: unknown): string {
   return error instanceof Error ? error.message : String(error);

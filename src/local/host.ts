@@ -15,15 +15,17 @@ import type { Execution, Label, StateType } from "../executor/model.js";
 import { isTerminated } from "../executor/model.js";
 import { newExecution } from "../executor/new-execution.js";
 import type { ExecutorCommand, ExecutorEvent, LogLine } from "../executor/protocol.js";
-import { type StepDeps, step } from "../executor/step.js";
+import { type StepDeps, step, timeoutMessage } from "../executor/step.js";
 import { runVariables } from "../executor/variables.js";
 import type { ExpressionEngine, RenderOptions } from "../expression/engine.js";
 import type { RenderStores } from "../expression/extension.js";
+import { encrypt } from "../expression/functions/support/encryption.js";
 import type { Flow } from "../flow/model.js";
 import { readInputParts, resolveInputs } from "../inputs/index.js";
 import type { PluginRegistry } from "../plugin/registry.js";
 import type { TaskContext, TaskLogger } from "../plugin/task-context.js";
 import { type InternalStorage, MemoryStorage, taskPath, taskStorage } from "../storage/internal.js";
+import { ionLine } from "../storage/ion.js";
 import { WorkingDirectory } from "../storage/working-directory.js";
 import { newId } from "../util/ids.js";
 import { type Clock, realClock } from "./clock.js";
@@ -439,7 +441,8 @@ export class LocalHost {
             this.options.engine.renderValue(template, variables);
           const ended = childEnded(slot.state, slot.flow, slot.parent.taskRunId, slot.parent.outputs, render);
           const iteration = slot.parent.iteration;
-          this.push(slot.parent.executionId, iteration === undefined ? ended : { ...ended, iteration });
+          if (iteration === undefined) this.push(slot.parent.executionId, ended);
+          else this.batchEnded(slot, slot.parent.executionId, { ...ended, iteration });
         }
         return;
       case "execution.retry": {
@@ -506,6 +509,33 @@ export class LocalHost {
   }
 
   // ---- subflows ---------------------------------------------------------------------------
+
+  /**
+   * A ForEachItem batch ended: its flow outputs, when it has some, go to
+   * `<the _items task run's folder>/<iteration>/outputs.ion` for `_merge`, then the parent hears of it.
+   */
+  private batchEnded(child: Slot, parentId: string, ended: Extract<ExecutorEvent, { type: "subflow.ended" }>): void {
+    const parent = this.slots.get(parentId);
+    const run = parent?.state.runs.get(ended.taskRunId);
+    const outputs = child.state.execution.outputs;
+    if (!parent || !run || !outputs || !child.flow.outputs?.length) {
+      this.push(parentId, ended);
+      return;
+    }
+    const path = `${taskPath(parent.state.execution, run.taskId, run.id)}/${ended.iteration}/outputs.ion`;
+    this.pending++;
+    void this.storage
+      .put(path, new TextEncoder().encode(ionLine(outputs)))
+      .then(
+        () => this.push(parentId, ended),
+        (error: unknown) =>
+          this.push(parentId, { ...ended, error: `Unable to store the subflow outputs: ${String(error)}` }),
+      )
+      .finally(() => {
+        this.pending--;
+        this.notify();
+      });
+  }
 
   /** Restarts a failed child execution for its restarted Subflow task run, labelled system.restarted. */
   private restartChild(parentId: string, command: Extract<ExecutorCommand, { type: "subflow.restart" }>): void {
@@ -720,7 +750,7 @@ export class LocalHost {
       command.timeoutMs === undefined
         ? undefined
         : this.clock.schedule(this.clock.now().getTime() + command.timeoutMs, () =>
-            controller.abort(new Error(`Timeout after ${command.timeoutMs} ms`)),
+            controller.abort(new Error(timeoutMessage(command.timeoutMs ?? 0))),
           );
     const runTask = plugin.run;
     void (async () => {
@@ -793,10 +823,18 @@ export class LocalHost {
       error: log("ERROR"),
     };
     const execution = slot.state.execution;
+    const storage = taskStorage(
+      this.storage,
+      execution,
+      { taskId: command.taskId, taskRunId: command.taskRunId },
+      this.readableExecutions(slot),
+    );
     const options: RenderOptions = {
       now: () => Temporal.Instant.fromEpochMilliseconds(this.clock.now().getTime()),
       stores: {
         ...this.options.stores,
+        // read('kestra:///...'): files of this execution and of the one that started it.
+        readInternal: (uri: string) => storage.getText(uri),
         // The worker reads the execution's ERROR logs (Kestra's errorLogs()).
         errorLogs: async () =>
           slot.logs
@@ -822,13 +860,16 @@ export class LocalHost {
       logger,
       signal,
       now: () => this.clock.now(),
-      storage: taskStorage(
-        this.storage,
-        execution,
-        { taskId: command.taskId, taskRunId: command.taskRunId },
-        this.readableExecutions(slot),
-      ),
+      storage,
       workingDirectory,
+      encrypt: (plaintext) => {
+        const key = this.options.secretKey;
+        if (key === undefined) {
+          logger.warn("Unable to encrypt the output as encryption is not configured");
+          return plaintext;
+        }
+        return encrypt(key, plaintext) ?? plaintext;
+      },
     };
   }
 }

@@ -37,6 +37,11 @@ export interface TaskContext {
   readonly storage: TaskStorage;
   /** The task's working directory: its own, or the one shared by the tasks of a WorkingDirectory. */
   readonly workingDirectory: WorkingDirectory;
+  /**
+   * Kestra's RunContext.encrypt: the text encrypted with `kestra.encryption.secret-key`, or
+   * the text itself (with a warning in the task's logs) when no key is configured.
+   */
+  encrypt(plaintext: string): string;
 }
 
 /** How a task ended: SUCCESS unless it says otherwise, with its outputs. */

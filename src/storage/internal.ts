@@ -77,6 +77,8 @@ export interface TaskStorage {
   getText(uri: string): Promise<string>;
   /** Stores a file in this task run's folder and returns its URI. */
   put(name: string, content: FileContent): Promise<string>;
+  /** URIs of the readable files under a `kestra:///` folder, sorted. */
+  list(prefix: string): Promise<string[]>;
 }
 
 export class StorageAccessError extends Error {
@@ -98,12 +100,15 @@ export function taskStorage(
   readable: readonly { namespace: string; flowId: string; id: string }[] = [],
 ): TaskStorage {
   const allowed = [execution, ...readable].map((e) => `${executionPath(e)}/`);
-  const get = async (uri: string): Promise<Uint8Array> => {
+  const check = (uri: string): void => {
     const path = storagePath(uri);
     if (path === undefined) throw new StorageAccessError(`Invalid internal storage URI '${uri}'`);
-    if (!allowed.some((prefix) => path.startsWith(prefix))) {
+    if (!allowed.some((prefix) => `${path}/`.startsWith(prefix))) {
       throw new StorageAccessError(`Unable to read '${uri}': it belongs to another execution`);
     }
+  };
+  const get = async (uri: string): Promise<Uint8Array> => {
+    check(uri);
     const bytes = await storage.get(uri);
     if (bytes === undefined) throw new StorageAccessError(`File '${uri}' does not exist`);
     return bytes;
@@ -112,5 +117,9 @@ export function taskStorage(
     get,
     getText: async (uri) => new TextDecoder().decode(await get(uri)),
     put: (name, content) => storage.put(`${taskPath(execution, task.taskId, task.taskRunId)}/${name}`, content),
+    list: async (prefix) => {
+      check(prefix);
+      return storage.list(prefix.endsWith("/") ? prefix : `${prefix}/`);
+    },
   };
 }

@@ -4,7 +4,7 @@
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { parse } from "yaml";
+import { parse, stringify } from "yaml";
 import { markAs } from "../../src/executor/actions.js";
 import { createExecState, toExecution } from "../../src/executor/exec-state.js";
 import { indexFlow } from "../../src/executor/flow-index.js";
@@ -38,6 +38,8 @@ export interface KestraCase {
   readonly requires?: readonly string[];
   readonly testOnlyTypes?: readonly string[];
   readonly setup?: Record<string, unknown>;
+  /** The flow Kestra's test builds in Java, restated as YAML (when `flow` is null). */
+  readonly inlineFlow?: Record<string, unknown>;
 }
 
 export type Verdict =
@@ -56,6 +58,25 @@ export function loadCases(): KestraCase[] {
 /** The category a case is reported under: the first word of its id. */
 export function category(testCase: KestraCase): string {
   return testCase.id.split("-")[0] ?? testCase.id;
+}
+
+/** Setup sections the harness carries out. */
+const SETUP = { config: true } as const;
+
+/** Configuration keys the harness applies to the host. */
+const CONFIG_KEYS = new Set(["kestra.encryption.secret-key"]);
+
+/** The encryption key a case configures: Kestra's test key unless the case sets another (or none). */
+function secretKeyOf(testCase: KestraCase): string | undefined {
+  const config = (testCase.setup?.config as Record<string, unknown> | undefined) ?? {};
+  if (!("kestra.encryption.secret-key" in config)) return TEST_ENCRYPTION_KEY;
+  const key = config["kestra.encryption.secret-key"];
+  return typeof key === "string" ? key : undefined;
+}
+
+function inlineFlow(source: Record<string, unknown>): Flow | string {
+  const result = parseFlow(stringify(source), { registry });
+  return result.ok ? result.flow : result.issues.map(describeIssue).join("; ");
 }
 
 function loadFlow(path: string): Flow | string {
@@ -78,7 +99,7 @@ const ACTIONS = new Set([
 
 /** Why Tern cannot run a case yet, or undefined when it can. */
 export function unsupported(testCase: KestraCase): string | undefined {
-  if (testCase.flow === null) return "the flow is built in Java by Kestra's test (inlineFlow)";
+  if (testCase.flow === null && testCase.inlineFlow === undefined) return "the case names no flow";
   const missing = (testCase.testOnlyTypes ?? []).filter((type) => registry.get(type) === undefined);
   if (missing.length > 0) {
     const why = missing.map((type) => missingTestOnlyTypes[type] ?? `${type} is not provided by the harness`);
@@ -86,7 +107,12 @@ export function unsupported(testCase: KestraCase): string | undefined {
   }
   if (!ACTIONS.has(testCase.action)) return `action ${testCase.action} is not supported by the harness yet`;
   if (testCase.inputsMode === "api") return "inputs through the HTTP API need the Worker runtime";
-  if (testCase.setup && Object.keys(testCase.setup).length > 0) return "needs setup (stores, config)";
+  const setup = Object.keys(testCase.setup ?? {}).filter((key) => !(key in SETUP));
+  if (setup.length > 0) return `needs setup the harness does not provide yet: ${setup.join(", ")}`;
+  const config = Object.keys((testCase.setup?.config as Record<string, unknown> | undefined) ?? {});
+  const unknownConfig = config.filter((key) => !CONFIG_KEYS.has(key));
+  if (unknownConfig.length > 0)
+    return `needs configuration the harness does not provide yet: ${unknownConfig.join(", ")}`;
   if (testCase.actionParams?.beforeRestart !== undefined)
     return "the case edits the flow between runs (described in prose)";
   const after = testCase.expectAfterAction;
@@ -129,7 +155,7 @@ interface Run {
 export async function runCase(testCase: KestraCase): Promise<Verdict> {
   const reason = unsupported(testCase);
   if (reason !== undefined) return { kind: "unsupported", why: reason };
-  const flow = loadFlow(testCase.flow as string);
+  const flow = testCase.flow === null ? inlineFlow(testCase.inlineFlow ?? {}) : loadFlow(testCase.flow);
   if (typeof flow === "string") return { kind: "failed", why: `flow rejected: ${flow}` };
   const feature = unsupportedFeature(flow);
   if (feature !== undefined) return { kind: "unsupported", why: feature };
@@ -138,7 +164,7 @@ export async function runCase(testCase: KestraCase): Promise<Verdict> {
   const clock = fakeClock();
   const host = new LocalHost({
     // Kestra's test configuration (application-test.yml) sets kestra.encryption.secret-key.
-    secretKey: TEST_ENCRYPTION_KEY,
+    ...(secretKeyOf(testCase) ? { secretKey: secretKeyOf(testCase) } : {}),
     storage,
     registry,
     engine,

@@ -42,6 +42,7 @@ export const CHECKED = new Set([
   "resumeAgainError",
   "fileContents",
   "scheduleDate",
+  "fileLineCounts",
   "terminalStatesOfSameFlow",
 ]);
 
@@ -61,6 +62,7 @@ const TASK_RUN_KEYS = new Set([
   "outputsKeys",
   "sameTaskRunId",
   "count",
+  "outputsSize",
 ]);
 
 /** Expectation keys (and task-run selector keys) of a case that the harness does not check. */
@@ -210,6 +212,12 @@ export function checkExpectations(
       problems.push(
         `terminal states of the flow's executions ${printValue(states)}, expected ${printValue(expect.terminalStatesOfSameFlow)}`,
       );
+  }
+  for (const [ref, count] of Object.entries((expect.fileLineCounts as Record<string, number>) ?? {})) {
+    const uri = reference(ref, execution);
+    const content = typeof uri === "string" ? context.files?.get(uri) : undefined;
+    const lines = content?.split("\n").filter((line) => line !== "").length;
+    if (lines !== count) problems.push(`file ${ref} has ${String(lines)} lines, expected ${count}`);
   }
   if (expect.scheduleDate !== undefined) {
     const wanted = expect.scheduleDate === "<as given>" ? context.action?.scheduleDate : expect.scheduleDate;
@@ -410,6 +418,11 @@ function checkTaskRun(
     const states = (run.attempts ?? []).map((a) => a.state.current);
     if (JSON.stringify(states) !== JSON.stringify(selector.attemptStates))
       problems.push(`${name} attempt states ${states.join(",")}, expected ${selector.attemptStates.join(",")}`);
+  }
+  for (const [key, size] of Object.entries((selector.outputsSize as Record<string, number>) ?? {})) {
+    const value = dig(run.outputs, key.split("."));
+    const actual = value && typeof value === "object" ? Object.keys(value).length : undefined;
+    if (actual !== size) problems.push(`${name} output ${key} has ${String(actual)} entries, expected ${size}`);
   }
   if (typeof selector.count === "number") {
     const count = execution.taskRunList.filter((r) => r.taskId === selector.taskId).length;

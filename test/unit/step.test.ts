@@ -198,4 +198,22 @@ ${RETURN("r")}`);
       { type: "execution.ended", state: "KILLED" },
     ]);
   });
+
+  it("fails a Sleep whose timeout comes before its end, as Kestra's worker does", () => {
+    const run = start(
+      `id: f\nnamespace: n\ntasks:\n  - id: nap\n    type: io.kestra.plugin.core.flow.Sleep\n    duration: PT1H\n    timeout: PT1.5S\n`,
+    );
+    const started = run.send({ type: "execution.start" });
+    const id = run.runIdOf("nap");
+    expect(started).toEqual([
+      { type: "timer.set", timerId: `wait:${id}`, at: "2024-01-02T04:04:06.000Z" },
+      { type: "timer.set", timerId: `timeout:${id}`, at: "2024-01-02T03:04:07.500Z" },
+    ]);
+    expect(run.send({ type: "timer.fired", timerId: `timeout:${id}` })).toEqual([
+      { type: "timer.cancel", timerId: `wait:${id}` },
+      { type: "execution.ended", state: "FAILED" },
+    ]);
+    expect(run.states()).toEqual(["nap:FAILED"]);
+    expect(run.send({ type: "timer.fired", timerId: `wait:${id}` })).toEqual([]);
+  });
 });

@@ -204,14 +204,29 @@ function batchExecutions(context: FlowableContext): ChildExecutionRequest[] {
 }
 
 /**
- * `_merge`: Kestra concatenates the `outputs.ion` each child wrote; Tern's children do not
- * write them yet, so there is nothing to merge and no `subflowOutputs` output.
+ * `_merge`: concatenates the `outputs.ion` every batch wrote (one line per subflow with flow
+ * outputs, in batch order) into one file, `subflowOutputs`; nothing when no batch wrote one.
  */
 const merge = defineRunnableTask({
   type: MERGE_TYPE,
   title: "Merge the outputs of the executions of a ForEachItem.",
   properties: z.object({}),
-  async run() {
-    return undefined;
+  async run(context) {
+    const itemsId = `${context.taskId.slice(0, -MERGE.length)}${ITEMS}`;
+    const base = await context.render(`{{ outputs['${itemsId}'].subflowOutputsBaseUri ?? '' }}`);
+    if (typeof base !== "string" || base === "") return undefined;
+    const iteration = (uri: string) => Number(/\/(\d+)\/outputs\.ion$/.exec(uri)?.[1] ?? Number.NaN);
+    const files = (await context.storage.list(`kestra://${base}`))
+      .filter((uri) => !Number.isNaN(iteration(uri)))
+      .sort((a, b) => iteration(a) - iteration(b));
+    if (files.length === 0) return undefined;
+    const parts = await Promise.all(files.map((uri) => context.storage.get(uri)));
+    const merged = new Uint8Array(parts.reduce((size, part) => size + part.length, 0));
+    let at = 0;
+    for (const part of parts) {
+      merged.set(part, at);
+      at += part.length;
+    }
+    return { outputs: { subflowOutputs: await context.storage.put("outputs.ion", merged) } };
   },
 });

@@ -5,7 +5,6 @@
  * configuration, whose `kestra.encryption.secret-key` is TEST_ENCRYPTION_KEY.
  */
 import { z } from "zod";
-import { encrypt } from "../../../src/expression/functions/support/encryption.js";
 import { defineRunnableTask } from "../../../src/plugin/define.js";
 
 /** `kestra.encryption.secret-key` of Kestra's core/src/test/resources/application-test.yml. */
@@ -25,7 +24,7 @@ export default defineRunnableTask({
   }),
   async run(context) {
     const format = context.properties.format;
-    const value = encrypt(TEST_ENCRYPTION_KEY, format === undefined ? null : String(format));
+    const value = format === undefined ? null : context.encrypt(String(format));
     return { outputs: { value: { value, type: ENCRYPTED_TYPE } } };
   },
 });

@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { registry as productRegistry } from "../../../plugins/index.js";
+import { encrypt } from "../../../src/expression/functions/support/encryption.js";
 import { loadCases } from "../cases.js";
 import { matches } from "../expectations.js";
 import { TEST_ENCRYPTION_KEY } from "./encrypted.js";
@@ -40,7 +41,12 @@ describe("Encrypted", () => {
   it("outputs an EncryptedString the test key decrypts", async () => {
     const plugin = harnessRegistry.get("io.kestra.core.tasks.test.Encrypted");
     if (plugin?.category !== "task" || plugin.kind !== "runnable" || !plugin.run) throw new Error("not runnable");
-    const outcome = await plugin.run({ properties: { format: "Hello World" } } as never);
+    // The host's RunContext.encrypt with Kestra's test key.
+    const context = {
+      properties: { format: "Hello World" },
+      encrypt: (text: string) => encrypt(TEST_ENCRYPTION_KEY, text),
+    };
+    const outcome = await plugin.run(context as never);
     const value = outcome?.outputs?.value as { type: string; value: string };
     expect(value.type).toBe("io.kestra.datatype:aes_encrypted");
     expect(value.value).not.toBe("Hello World");
