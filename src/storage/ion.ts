@@ -8,7 +8,7 @@
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 const KEYWORDS = new Set(["null", "true", "false", "nan"]);
 
-function escape(text: string, quote: string): string {
+function escapeText(text: string, quote: string): string {
   let out = "";
   for (const char of text) {
     const code = char.codePointAt(0) as number;
@@ -24,7 +24,7 @@ function escape(text: string, quote: string): string {
 }
 
 function symbol(name: string): string {
-  return IDENTIFIER.test(name) && !KEYWORDS.has(name) ? name : `'${escape(name, "'")}'`;
+  return IDENTIFIER.test(name) && !KEYWORDS.has(name) ? name : `'${escapeText(name, "'")}'`;
 }
 
 function number(value: number): string {
@@ -42,7 +42,7 @@ export function toIon(value: unknown): string {
   if (typeof value === "boolean") return String(value);
   if (typeof value === "number") return number(value);
   if (typeof value === "bigint") return String(value);
-  if (typeof value === "string") return `"${escape(value, '"')}"`;
+  if (typeof value === "string") return `"${escapeText(value, '"')}"`;
   if (Array.isArray(value)) return `[${value.map(toIon).join(",")}]`;
   if (value instanceof Date) return value.toISOString();
   if (typeof value === "object") {
@@ -50,7 +50,7 @@ export function toIon(value: unknown): string {
       .map(([key, v]) => `${symbol(key)}:${toIon(v)}`)
       .join(",")}}`;
   }
-  return `"${escape(String(value), '"')}"`;
+  return `"${escapeText(String(value), '"')}"`;
 }
 
 /** A row of an `.ion` file: the value and a line break (FileSerde.write). */
