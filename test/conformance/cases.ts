@@ -113,7 +113,7 @@ export function unsupported(testCase: KestraCase): string | undefined {
   const unknownConfig = config.filter((key) => !CONFIG_KEYS.has(key));
   if (unknownConfig.length > 0)
     return `needs configuration the harness does not provide yet: ${unknownConfig.join(", ")}`;
-  if (testCase.actionParams?.beforeRestart !== undefined)
+  if (testCase.actionParams?.beforeRestart !== undefined && flowEdit(testCase.actionParams.beforeRestart) === undefined)
     return "the case edits the flow between runs (described in prose)";
   const after = testCase.expectAfterAction;
   const unchecked = uncheckedKeys([
@@ -301,10 +301,13 @@ async function act(testCase: KestraCase, run: Run): Promise<string[]> {
     }
     case "run-then-restart": {
       const times = typeof params.times === "number" ? params.times : 1;
+      const edit = flowEdit(params.beforeRestart);
+      if (edit) host.deploy(edit(run.flow));
+      const revision = typeof params.revision === "number" ? params.revision : undefined;
       for (let i = 0; i < times; i++) {
         let restarted: Execution;
         try {
-          restarted = host.restart(final);
+          restarted = host.restart(final, revision === undefined ? {} : { revision });
         } catch (error) {
           if (refused("restartError", error)) return problems;
           throw error;
@@ -421,4 +424,24 @@ function scheduledAt(param: unknown, now: Date): string | undefined {
   const match = /^now \+ (\d+)s$/.exec(param);
   if (!match) throw new Error(`scheduleDate ${param} is not understood by the harness`);
   return new Date(now.getTime() + Number(match[1]) * 1000).toISOString();
+}
+
+/**
+ * The flow edits cases describe in words: `update flow: replace task \`a\` by a Return with
+ * format 'replace' (creates revision 2)`. Undefined for an edit the harness cannot make.
+ */
+function flowEdit(description: unknown): ((flow: Flow) => Flow) | undefined {
+  if (typeof description !== "string") return undefined;
+  const match = /^update flow: replace task `([^`]+)` by a Return with format '([^']*)'/.exec(description);
+  if (!match) return undefined;
+  const [, taskId, format] = match as unknown as [string, string, string];
+  return (flow) => {
+    const source = { ...flow, revision: undefined } as Record<string, unknown>;
+    const tasks = flow.tasks.map((task) =>
+      task.id === taskId ? { id: taskId, type: "io.kestra.plugin.core.debug.Return", format } : task,
+    );
+    const parsed = parseFlow(stringify({ ...source, tasks }), { registry });
+    if (!parsed.ok) throw new Error(parsed.issues.map(describeIssue).join("; "));
+    return parsed.flow;
+  };
 }
