@@ -82,6 +82,14 @@ export type ExecutorEvent =
       readonly inputs?: Readonly<Record<string, unknown>>;
     };
 
+/** A WorkingDirectory's cache: files kept between executions per flow, task and iteration value. */
+export interface DirectoryCache {
+  readonly patterns: readonly string[];
+  readonly taskId: string;
+  readonly value?: string;
+  readonly ttlMs?: number;
+}
+
 export type ExecutorCommand =
   /** Run a runnable task; answer with a `task.ended` event. */
   | {
@@ -104,9 +112,19 @@ export type ExecutorCommand =
       readonly taskRunId: string;
       readonly inputFiles?: Readonly<Record<string, string>>;
       readonly namespaceFiles?: Readonly<Record<string, unknown>>;
+      /** Restore the cached files first, when a cache younger than its ttl exists. */
+      readonly cache?: DirectoryCache;
     }
-  /** Its tasks are done: upload the files matching `outputFiles`, drop the directory, answer `directory.closed`. */
-  | { readonly type: "directory.close"; readonly taskRunId: string; readonly outputFiles?: readonly string[] }
+  /**
+   * Its tasks are done: upload the files matching `outputFiles`, cache the files matching
+   * `cache.patterns`, drop the directory, answer `directory.closed`.
+   */
+  | {
+      readonly type: "directory.close";
+      readonly taskRunId: string;
+      readonly outputFiles?: readonly string[];
+      readonly cache?: DirectoryCache;
+    }
   /** Stop a running task (kill); the host answers with `task.ended` KILLED. */
   | { readonly type: "task.kill"; readonly taskRunId: string }
   /** Fire `timer.fired` with this id at this instant (replaces a timer with the same id). */

@@ -37,7 +37,7 @@ import {
   type TaskBehaviour,
 } from "./flowable.js";
 import { isCreated, isTerminated, type Label, newState, type StateType, type TaskRun, withState } from "./model.js";
-import type { ExecutorCommand, ExecutorEvent, LogLine } from "./protocol.js";
+import type { DirectoryCache, ExecutorCommand, ExecutorEvent, LogLine } from "./protocol.js";
 import { nextExecutionDate, nextRetryDate, retryFor } from "./retry.js";
 import { containsAll, javaDuration, type Sla, type Violation, violation } from "./sla.js";
 import { type HostVariables, runVariables } from "./variables.js";
@@ -793,7 +793,13 @@ class Stepper {
       } catch (error) {
         this.log(run, "ERROR", `Unable to render outputFiles: ${message(error)}`);
       }
-      this.commands.push({ type: "directory.close", taskRunId: run.id, ...(outputFiles ? { outputFiles } : {}) });
+      const cache = this.directoryCache(run, task);
+      this.commands.push({
+        type: "directory.close",
+        taskRunId: run.id,
+        ...(outputFiles ? { outputFiles } : {}),
+        ...(cache ? { cache } : {}),
+      });
     }
     return false;
   }
@@ -820,19 +826,27 @@ class Stepper {
       this.log(run, "ERROR", `Failed preExecuteTasks on WorkingDirectory: ${message(error)}`);
       this.state.memo.set(openFailedKey(run), true);
     }
-    if (task.cache !== undefined) {
-      this.log(
-        run,
-        "WARN",
-        "The WorkingDirectory cache is not supported by Tern yet: files are not cached between executions",
-      );
-    }
+    const cache = this.directoryCache(run, task);
     this.commands.push({
       type: "directory.open",
       taskRunId: run.id,
       ...(inputFiles ? { inputFiles } : {}),
       ...(namespaceFiles ? { namespaceFiles } : {}),
+      ...(cache ? { cache } : {}),
     });
+  }
+
+  /** A WorkingDirectory's `cache`: its files are kept per task (and iteration value) for `ttl`. */
+  private directoryCache(run: TaskRun, task: Task): DirectoryCache | undefined {
+    const cache = task.cache as { patterns?: unknown; ttl?: unknown } | undefined;
+    if (!cache || !Array.isArray(cache.patterns)) return undefined;
+    const ttl = typeof cache.ttl === "string" ? parseDurationMs(cache.ttl) : undefined;
+    return {
+      patterns: cache.patterns.map(String),
+      taskId: task.id,
+      ...(run.value !== undefined ? { value: run.value } : {}),
+      ...(ttl !== undefined ? { ttlMs: ttl } : {}),
+    };
   }
 
   private directoryClosed(event: Extract<ExecutorEvent, { type: "directory.closed" }>): void {

@@ -24,6 +24,7 @@ import type { Flow } from "../flow/model.js";
 import { readInputParts, resolveInputs } from "../inputs/index.js";
 import type { PluginRegistry } from "../plugin/registry.js";
 import type { TaskContext, TaskLogger } from "../plugin/task-context.js";
+import { restoreCache, saveCache } from "../storage/directory-cache.js";
 import { type InternalStorage, MemoryStorage, taskPath, taskStorage } from "../storage/internal.js";
 import { ionLine } from "../storage/ion.js";
 import { WorkingDirectory } from "../storage/working-directory.js";
@@ -655,6 +656,9 @@ export class LocalHost {
       this.readableExecutions(slot),
     );
     const prepare = async () => {
+      if (command.cache) {
+        await restoreCache(this.storage, slot.state.execution, command.cache, directory, this.clock.now());
+      }
       for (const [name, content] of Object.entries(command.inputFiles ?? {})) {
         directory.write(name, content.startsWith("kestra://") ? await files.get(content) : content);
       }
@@ -688,6 +692,9 @@ export class LocalHost {
               shared.directory.read(path) ?? new Uint8Array(),
             );
           }
+        }
+        if (shared && command.cache) {
+          await saveCache(this.storage, slot.state.execution, command.cache, shared.directory, this.clock.now());
         }
         this.push(executionId, { type: "directory.closed", taskRunId: command.taskRunId, outputFiles });
       } catch (error) {

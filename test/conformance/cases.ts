@@ -94,6 +94,7 @@ const ACTIONS = new Set([
   "run-then-replay",
   "run-then-mark-as",
   "run-then-change-status",
+  "run-twice",
   "run-concurrently",
 ]);
 
@@ -254,7 +255,7 @@ async function act(testCase: KestraCase, run: Run): Promise<string[]> {
     check("second", expect.second, host.execution(second), { logs: host.logs(second) });
     return problems;
   }
-  check("before the action", testCase.expectBeforeAction, original);
+  check("before the action", testCase.expectBeforeAction, original, { files: await readFiles(run.storage) });
   const after = Array.isArray(testCase.expectAfterAction) ? testCase.expectAfterAction : [testCase.expectAfterAction];
   const expect = testCase.expect ?? {};
   const answer: Record<string, unknown> = {};
@@ -356,6 +357,11 @@ async function act(testCase: KestraCase, run: Run): Promise<string[]> {
         check(`after step ${i + 1}`, after[i], toExecution(marked), { original });
       });
       return problems;
+    }
+    case "run-twice": {
+      // A second execution of the same flow, after the first ended.
+      final = host.start(run.flow, { ...(testCase.inputs ? { inputs: testCase.inputs } : {}) });
+      break;
     }
     case "run-then-change-status": {
       const status = /status=([A-Z_]+)/.exec(String(params.api))?.[1] as StateType | undefined;

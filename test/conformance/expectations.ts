@@ -43,6 +43,7 @@ export const CHECKED = new Set([
   "fileContents",
   "scheduleDate",
   "fileLineCounts",
+  "cacheFileExists",
   "terminalStatesOfSameFlow",
 ]);
 
@@ -218,6 +219,11 @@ export function checkExpectations(
     const content = typeof uri === "string" ? context.files?.get(uri) : undefined;
     const lines = content?.split("\n").filter((line) => line !== "").length;
     if (lines !== count) problems.push(`file ${ref} has ${String(lines)} lines, expected ${count}`);
+  }
+  if (expect.cacheFileExists !== undefined) {
+    const exists = [...(context.files?.keys() ?? [])].some((uri) => uri.includes("/cache/"));
+    if (exists !== expect.cacheFileExists)
+      problems.push(`a cache file exists: ${exists}, expected ${String(expect.cacheFileExists)}`);
   }
   if (expect.scheduleDate !== undefined) {
     const wanted = expect.scheduleDate === "<as given>" ? context.action?.scheduleDate : expect.scheduleDate;

@@ -24,6 +24,34 @@ function host() {
 }
 
 describe("LocalHost", () => {
+  it("keeps a WorkingDirectory's cached files between executions until the cache's ttl", async () => {
+    const clock = fakeClock();
+    const local = new LocalHost({ registry, engine: createEngine(), clock, ids: sequentialIds("c") });
+    const cached = flow(`id: cached
+namespace: n
+tasks:
+  - id: wd
+    type: io.kestra.plugin.core.flow.WorkingDirectory
+    cache:
+      ttl: PT1M
+      patterns: ["*.txt"]
+    tasks:
+      - id: found
+        type: io.kestra.plugin.core.storage.LocalFiles
+        outputs: ["kept.txt"]
+      - id: write
+        type: io.kestra.plugin.core.storage.LocalFiles
+        inputs:
+          kept.txt: hello
+`);
+    const found = (execution: { taskRunList: readonly { taskId: string; outputs?: unknown }[] }) =>
+      Object.keys((execution.taskRunList.find((r) => r.taskId === "found")?.outputs as { uris: object }).uris);
+    expect(found((await local.run(cached)).execution)).toEqual([]);
+    expect(found((await local.run(cached)).execution)).toEqual(["kept.txt"]);
+    clock.advanceTo?.(clock.now().getTime() + 61_000);
+    expect(found((await local.run(cached)).execution)).toEqual([]);
+  });
+
   it("restarts a parent's failed subflow execution in place (restartBehavior RETRY_FAILED)", async () => {
     const local = host();
     local.deploy(
