@@ -45,7 +45,7 @@ tasks:
           kept.txt: hello
 `);
     const found = (execution: { taskRunList: readonly { taskId: string; outputs?: unknown }[] }) =>
-      Object.keys((execution.taskRunList.find((r) => r.taskId === "found")?.outputs as { uris: object }).uris);
+      Object.keys((execution.taskRunList.find((r) => r.taskId === "found")?.outputs as { uris?: object })?.uris ?? {});
     expect(found((await local.run(cached)).execution)).toEqual([]);
     expect(found((await local.run(cached)).execution)).toEqual(["kept.txt"]);
     clock.advanceTo?.(clock.now().getTime() + 61_000);
