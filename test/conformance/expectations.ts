@@ -44,6 +44,7 @@ export const CHECKED = new Set([
   "scheduleDate",
   "fileLineCounts",
   "cacheFileExists",
+  "relations",
   "terminalStatesOfSameFlow",
 ]);
 
@@ -219,6 +220,10 @@ export function checkExpectations(
     const content = typeof uri === "string" ? context.files?.get(uri) : undefined;
     const lines = content?.split("\n").filter((line) => line !== "").length;
     if (lines !== count) problems.push(`file ${ref} has ${String(lines)} lines, expected ${count}`);
+  }
+  for (const relation of (expect.relations as string[] | undefined) ?? []) {
+    const problem = checkRelation(relation, execution);
+    if (problem) problems.push(problem);
   }
   if (expect.cacheFileExists !== undefined) {
     const exists = [...(context.files?.keys() ?? [])].some((uri) => uri.includes("/cache/"));
@@ -491,6 +496,39 @@ function flatOutputs(execution: Execution): Map<string, unknown> {
     for (const [key, value] of Object.entries(run.outputs)) flat.set([run.taskId, ...values, key].join("."), value);
   }
   return flat;
+}
+
+/**
+ * A relation between outputs, as the cases write them:
+ * `outputs of A[values=s1,'a a'].value contains outputs of B[values=s1].value` or
+ * `... contains 'get ' + B[values=...].value` (the `value` output when none is named).
+ */
+function checkRelation(relation: string, execution: Execution): string | undefined {
+  const match = /^outputs of (.+?) contains (.+)$/.exec(relation);
+  if (!match) return `relation not understood: ${relation}`;
+  const left = outputOf(match[1] as string, execution);
+  const right = (match[2] as string).split(/\s*\+\s*/).map((part) => {
+    const literal = /^'(.*)'$/.exec(part);
+    if (literal) return literal[1] as string;
+    return outputOf(part.replace(/^outputs of /, ""), execution);
+  });
+  if (left === undefined || right.some((part) => part === undefined))
+    return `relation ${relation}: an output is missing`;
+  const wanted = right.join("");
+  return String(left).includes(wanted) ? undefined : `relation ${relation}: "${String(left)}" lacks "${wanted}"`;
+}
+
+/** `task[values=a,'b c'].key` → that task run's output (`value` by default). */
+function outputOf(ref: string, execution: Execution): string | undefined {
+  const match = /^([^[.]+)(?:\[values=(.*)\])?(?:\.(\w+))?$/.exec(ref.trim());
+  if (!match) return undefined;
+  const [, taskId, values, key = "value"] = match;
+  const wanted =
+    values === undefined ? undefined : (values.match(/'[^']*'|[^,]+/g) ?? []).map((v) => v.replace(/^'|'$/g, ""));
+  const selected = selectTaskRun({ taskId, ...(wanted ? { values: wanted } : {}) }, execution);
+  if (typeof selected !== "object") return undefined;
+  const value = selected.outputs?.[key as string];
+  return value === undefined ? undefined : String(value);
 }
 
 /** Follows a dotted path where keys may hold dots themselves (`uris.input.txt`): the longest key that exists wins. */
