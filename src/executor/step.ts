@@ -70,6 +70,15 @@ export function step(state: ExecState, event: ExecutorEvent, deps: StepDeps): St
 }
 
 const RETRY_TIMER = "retry:";
+const PAUSE_TYPE = "io.kestra.plugin.core.flow.Pause";
+/** The state a Pause's `behavior` resumes it to (Kestra's Pause.Behavior). */
+const PAUSE_BEHAVIORS: Readonly<Record<string, StateType>> = {
+  RESUME: "RUNNING",
+  WARN: "WARNING",
+  FAIL: "FAILED",
+  CANCEL: "CANCELLED",
+  TIMEOUT: "FAILED",
+};
 const TIMEOUT_TIMER = "timeout:";
 const SCHEDULE_TIMER = "schedule";
 const WAIT_TIMER = "wait:";
@@ -127,7 +136,7 @@ class Stepper {
         if (event.timerId.startsWith(RETRY_TIMER)) this.retryNow(event.timerId.slice(RETRY_TIMER.length));
         if (event.timerId.startsWith(WAIT_TIMER)) this.waited(event.timerId.slice(WAIT_TIMER.length));
         if (event.timerId.startsWith(TIMEOUT_TIMER)) this.timedOut(event.timerId.slice(TIMEOUT_TIMER.length));
-        if (event.timerId.startsWith(RESUME_TIMER)) this.resume(event.timerId.slice(RESUME_TIMER.length));
+        if (event.timerId.startsWith(RESUME_TIMER)) this.pauseElapsed(event.timerId.slice(RESUME_TIMER.length));
         if (event.timerId.startsWith(SLA_TIMER)) this.maxDurationReached(Number(event.timerId.slice(SLA_TIMER.length)));
         if (event.timerId.startsWith(NEW_EXECUTION_TIMER)) this.newExecutionDue();
         return;
@@ -514,6 +523,51 @@ class Stepper {
       const at = new Date(Date.parse(this.deps.now) + Math.max(0, ms)).toISOString();
       this.commands.push({ type: "timer.set", timerId: `${RESUME_TIMER}${run.id}`, at });
     }
+  }
+
+  /**
+   * A pause's timer fired. A Pause's `timeout` (without pauseDuration) fails it; its
+   * pauseDuration applies its `behavior` (Kestra 1.x): RESUME goes on, WARN goes on and ends
+   * the Pause in WARNING, FAIL fails it, CANCEL cancels the execution. Other pauses go on.
+   */
+  private pauseElapsed(id: string): void {
+    const run = this.state.runs.get(id);
+    if (run?.state.current !== "PAUSED") return;
+    const { task } = this.deps.index.task(run.taskId);
+    if (task.type !== PAUSE_TYPE) {
+      this.resume(id);
+      return;
+    }
+    let behavior = "RESUME";
+    if (task.pauseDuration === undefined) behavior = "TIMEOUT";
+    else {
+      try {
+        behavior = String(this.deps.render(task.behavior ?? "RESUME", this.variables(run)));
+      } catch (error) {
+        this.log(run, "ERROR", `Unable to render behavior: ${message(error)}`);
+        behavior = "FAIL";
+      }
+    }
+    const to = PAUSE_BEHAVIORS[behavior] ?? "RUNNING";
+    const outputs = { ...(run.outputs ?? {}), resumed: { on: this.deps.now, to } };
+    this.state = updateTaskRun(this.state, { ...run, outputs });
+    if (behavior === "RESUME" || behavior === "WARN") {
+      this.resume(id);
+      return;
+    }
+    if (this.state.execution.state.current === "PAUSED") {
+      this.state = setExecutionState(this.state, "RUNNING", this.deps.now);
+    }
+    if (behavior === "CANCEL") {
+      this.exit(taskRun(this.state, id), "CANCELLED");
+      return;
+    }
+    if (behavior === "TIMEOUT") this.log(run, "ERROR", timeoutMessage(this.pauseTimeoutMs(run, task)));
+    this.finish(taskRun(this.state, id), "FAILED");
+  }
+
+  private pauseTimeoutMs(run: TaskRun, task: Task): number {
+    return (task.timeout === undefined ? null : this.timeoutMs(run, task.timeout)) ?? 0;
   }
 
   private resume(id: string, inputs?: Readonly<Record<string, unknown>>): void {

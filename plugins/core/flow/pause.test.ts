@@ -1,5 +1,35 @@
 import { describe, expect, it } from "vitest";
+import { createEngine } from "../../../src/expression/index.js";
+import { describeIssue, parseFlow } from "../../../src/flow/index.js";
+import { fakeClock } from "../../../src/local/clock.js";
+import { LocalHost } from "../../../src/local/host.js";
+import { registry } from "../../index.js";
 import pause from "./pause.js";
+
+/** Runs `pause` (given its properties) followed by a Log task, on the local host with a fake clock. */
+async function runPause(properties: string) {
+  const source = `id: f
+namespace: n
+tasks:
+  - id: pause
+    type: io.kestra.plugin.core.flow.Pause
+${properties}
+  - id: after
+    type: io.kestra.plugin.core.log.Log
+    message: after
+`;
+  const parsed = parseFlow(source, { registry });
+  if (!parsed.ok) throw new Error(parsed.issues.map(describeIssue).join("\n"));
+  const { execution, logs } = await new LocalHost({ registry, engine: createEngine(), clock: fakeClock() }).run(
+    parsed.flow,
+  );
+  return {
+    state: execution.state.current,
+    runs: execution.taskRunList.map((r) => `${r.taskId}:${r.state.current}`),
+    resumed: (execution.taskRunList[0]?.outputs as { resumed?: { to: string } } | null)?.resumed?.to,
+    logs: logs.map((l) => l.message),
+  };
+}
 
 const log = { id: "a", type: "io.kestra.plugin.core.log.Log", message: "hi" };
 const parse = (value: unknown) => pause.properties.safeParse(value);
@@ -39,6 +69,33 @@ describe("Pause", () => {
     expect(parse({ onResume: { id: "asked", type: "STRING" } }).error?.issues[0]?.message).toBe(
       "must be a list of inputs",
     );
+  });
+
+  it("applies its behavior when pauseDuration elapses (Kestra 1.x)", async () => {
+    expect(await runPause("    pauseDuration: PT1M")).toMatchObject({
+      state: "SUCCESS",
+      runs: ["pause:SUCCESS", "after:SUCCESS"],
+      resumed: "RUNNING",
+    });
+    expect(await runPause("    pauseDuration: PT1M\n    behavior: WARN")).toMatchObject({
+      state: "WARNING",
+      runs: ["pause:WARNING", "after:SUCCESS"],
+      resumed: "WARNING",
+    });
+    expect(await runPause("    pauseDuration: PT1M\n    behavior: FAIL")).toMatchObject({
+      state: "FAILED",
+      runs: ["pause:FAILED"],
+    });
+    expect(await runPause("    pauseDuration: PT1M\n    behavior: CANCEL")).toMatchObject({
+      state: "CANCELLED",
+      runs: ["pause:CANCELLED"],
+    });
+  });
+
+  it("fails when its timeout elapses without a pauseDuration, without running what follows", async () => {
+    const result = await runPause("    timeout: PT1S");
+    expect(result).toMatchObject({ state: "FAILED", runs: ["pause:FAILED"] });
+    expect(result.logs).toContain("Timeout after 00:00:01.000");
   });
 
   it("outputs the resume inputs and how the pause ended", () => {

@@ -48,11 +48,16 @@ export default defineFlowableTask({
 function resolvePause(context: FlowableContext): Resolution {
   const paused = context.run?.state.histories.some((h) => h.state === "PAUSED") ?? false;
   if (!paused) {
-    const duration = context.task?.pauseDuration;
+    // pauseDuration, else the common `timeout` (which fails the Pause), else until resumed.
+    const limit = context.task?.pauseDuration ?? context.task?.timeout;
     return {
       next: [],
-      pauseFor: duration === undefined ? Number.POSITIVE_INFINITY : parseDurationMs(String(context.render(duration))),
+      pauseFor: limit === undefined ? Number.POSITIVE_INFINITY : parseDurationMs(String(context.render(limit))),
     };
   }
-  return context.list("tasks").length === 0 ? { next: [], state: "SUCCESS" } : resolveSequential(context);
+  const resolution: Resolution =
+    context.list("tasks").length === 0 ? { next: [], state: "SUCCESS" } : resolveSequential(context);
+  // behavior WARN: the Pause ends in WARNING when it would have succeeded.
+  const resumed = context.run?.outputs?.resumed as { to?: string } | undefined;
+  return resumed?.to === "WARNING" && resolution.state === "SUCCESS" ? { ...resolution, state: "WARNING" } : resolution;
 }
