@@ -6,8 +6,8 @@
  */
 import type { Task } from "../flow/model.js";
 import { isAfterGroup } from "./after-execution.js";
-import { type ExecState, setExecutionState, taskRun, updateTaskRun } from "./exec-state.js";
-import type { FlowIndex } from "./flow-index.js";
+import { DYNAMIC, type ExecState, setExecutionState, taskRun, updateTaskRun } from "./exec-state.js";
+import { type FlowIndex, taskOf } from "./flow-index.js";
 import { isExecutable } from "./flowable.js";
 import { type Execution, isTerminated, type StateType, type TaskRun, withState } from "./model.js";
 
@@ -23,9 +23,13 @@ export class ActionError extends Error {
 const PAUSE = "io.kestra.plugin.core.flow.Pause";
 const WORKING_DIRECTORY = "io.kestra.plugin.core.flow.WorkingDirectory";
 
-/** Kestra's Task.isFlowable: flowables resolve children; WorkingDirectory and executables (Subflow) restart as one task. */
-function isFlowable(index: FlowIndex, taskId: string): boolean {
-  const { plugin } = index.task(taskId);
+/**
+ * Kestra's Task.isFlowable: flowables resolve children; WorkingDirectory and executables
+ * (Subflow) restart as one task, and so does a dynamic task run (no task in the flow).
+ */
+function isFlowable(index: FlowIndex, run: TaskRun): boolean {
+  const plugin = taskOf(index, run)?.plugin;
+  if (plugin === undefined) return false;
   if (plugin.category !== "task" || plugin.kind !== "flowable" || plugin.type === WORKING_DIRECTORY) return false;
   return !(plugin.behaviour && isExecutable(plugin.behaviour));
 }
@@ -66,13 +70,14 @@ export function markAs(state: ExecState, index: FlowIndex, { taskRunId, state: t
   if (!target) throw new ActionError(`No task found to restart execution from! (task run ${taskRunId})`);
   let next = state;
   for (const run of withAncestors(state.runs, target)) {
-    const { task } = index.task(run.taskId);
-    if (run.id !== taskRunId && isFlowable(index, run.taskId)) {
+    // A dynamic task run (no task in the flow) just takes the state, as Kestra's mapTaskRun translates it blindly.
+    const task = taskOf(index, run)?.task;
+    if (run.id !== taskRunId && isFlowable(index, run)) {
       next = updateTaskRun(next, { ...run, state: withState(run.state, "RUNNING", now) });
       continue;
     }
     let changed: TaskRun = lastAttemptAs({ ...run, state: withState(run.state, to, now) }, to, now);
-    if (task.type === PAUSE) {
+    if (task?.type === PAUSE) {
       const outputs = { ...(run.outputs ?? {}) };
       if (task.onResume !== undefined) outputs.onResume = onResume ?? {};
       outputs.resumed = { on: now, to };
@@ -148,10 +153,11 @@ export function restart(execution: Execution, index: FlowIndex, { now, revision,
   if (restarted.size === 0) throw new ActionError("No task found to restart execution from!");
   const dropped = new Set<string>();
   for (const run of execution.taskRunList) {
-    const inBranch = branchAncestor(index, run.taskId);
+    // A dynamic task run is dropped with its parent only (its task is not in the flow).
+    const inBranch = !run.dynamic && branchAncestor(index, run.taskId);
     const parent = run.parentTaskRunId ? byId.get(run.parentTaskRunId) : undefined;
     if (inBranch || (parent && dropped.has(parent.id))) dropped.add(run.id);
-    else if (parent && restarted.has(parent.id) && index.task(parent.taskId).plugin.type === WORKING_DIRECTORY)
+    else if (parent && restarted.has(parent.id) && taskOf(index, parent)?.plugin.type === WORKING_DIRECTORY)
       dropped.add(run.id);
   }
   return rebuild(execution, index, {
@@ -246,8 +252,8 @@ function successors(runs: readonly TaskRun[], index: FlowIndex, target: TaskRun)
   const byId = new Map(runs.map((run) => [run.id, run]));
   for (let node: TaskRun | undefined = target; node; ) {
     const parent: TaskRun | undefined = node.parentTaskRunId ? byId.get(node.parentTaskRunId) : undefined;
-    if (!parent || !parallelContainer(index, parent.taskId)) {
-      const group = index.task(node.taskId).group;
+    if (!parent || !parallelContainer(index, parent)) {
+      const group = groupIn(index, node);
       const siblings = chain(children.get(node.parentTaskRunId ?? "") ?? [], index, group);
       const at = siblings.indexOf(node);
       for (const later of siblings.slice(at + 1)) addTree(later);
@@ -260,10 +266,15 @@ function successors(runs: readonly TaskRun[], index: FlowIndex, target: TaskRun)
 /** A container's task runs of one group in graph order: by task position, then creation order. */
 function chain(runs: readonly TaskRun[], index: FlowIndex, group: string): TaskRun[] {
   return runs
-    .map((run, order) => ({ run, order, entry: index.task(run.taskId) }))
-    .filter(({ entry }) => entry.group === group)
-    .sort((a, b) => a.entry.position - b.entry.position || a.order - b.order)
+    .map((run, order) => ({ run, order, position: taskOf(index, run)?.position ?? 0 }))
+    .filter(({ run }) => groupIn(index, run) === group)
+    .sort((a, b) => a.position - b.position || a.order - b.order)
     .map(({ run }) => run);
+}
+
+/** The child list a task run belongs to in its parent: its task's, or DYNAMIC for a dynamic task run. */
+function groupIn(index: FlowIndex, run: TaskRun): string {
+  return taskOf(index, run)?.group ?? DYNAMIC;
 }
 
 const PARALLEL_TYPES = new Set([
@@ -272,8 +283,10 @@ const PARALLEL_TYPES = new Set([
   "io.kestra.plugin.core.flow.Dag",
 ]);
 
-function parallelContainer(index: FlowIndex, taskId: string): boolean {
-  const { task, plugin } = index.task(taskId);
+function parallelContainer(index: FlowIndex, run: TaskRun): boolean {
+  const entry = taskOf(index, run);
+  if (entry === undefined) return false;
+  const { task, plugin } = entry;
   if (PARALLEL_TYPES.has(plugin.type)) return true;
   return plugin.type === "io.kestra.plugin.core.flow.ForEach" && task.concurrencyLimit !== 1;
 }
@@ -296,7 +309,7 @@ function rebuild(execution: Execution, index: FlowIndex, options: Rebuild): Exec
   for (const run of execution.taskRunList) ids.set(run.id, newId ? newId() : run.id);
   const taskRunList = execution.taskRunList.filter(keep).map((run): TaskRun => {
     const state = restarted.has(run.id)
-      ? withState(run.state, run.dynamic || !isFlowable(index, run.taskId) ? "RESTARTED" : "RUNNING", now)
+      ? withState(run.state, isFlowable(index, run) ? "RUNNING" : "RESTARTED", now)
       : run.state;
     const parentTaskRunId = run.parentTaskRunId ? ids.get(run.parentTaskRunId) : undefined;
     return {

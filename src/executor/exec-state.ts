@@ -74,7 +74,16 @@ function countKey(parentId: string | undefined, group: Group): string {
   return `${parentId ?? ROOT}/${group}`;
 }
 
-/** Builds the state of an execution; `groupOf` tells which child list each task run belongs to. */
+/**
+ * The group of dynamic task runs (reported by a task while it ran, see protocol.ts): no
+ * flowable resolves it, so they never count among a flowable's children.
+ */
+export const DYNAMIC = "dynamic";
+
+/**
+ * Builds the state of an execution; `groupOf` tells which child list each task run belongs
+ * to (dynamic task runs, whose task the flow lacks, are always in DYNAMIC).
+ */
 export function createExecState(execution: Execution, groupOf: (run: TaskRun) => Group = () => "tasks"): ExecState {
   let state: ExecState = {
     execution: withoutRuns(execution),
@@ -87,7 +96,7 @@ export function createExecState(execution: Execution, groupOf: (run: TaskRun) =>
     taskTree: EMPTY_TREE,
     memo: new Map(),
   };
-  for (const run of execution.taskRunList) state = addTaskRun(state, run, groupOf(run));
+  for (const run of execution.taskRunList) state = addTaskRun(state, run, run.dynamic ? DYNAMIC : groupOf(run));
   return state;
 }
 

@@ -8,6 +8,7 @@ import { fullSchema } from "../flow/validate-plugin.js";
 import { mapSlots } from "../flow/zod-walk.js";
 import type { PluginDefinition } from "../plugin/define.js";
 import type { PluginRegistry } from "../plugin/registry.js";
+import type { TaskRun } from "./model.js";
 
 export interface IndexedTask {
   readonly task: Task;
@@ -25,6 +26,15 @@ export interface FlowIndex {
   list(parentTaskId: string | undefined, group: string): readonly Task[];
   /** The enabled task after this one in its list, in constant time. */
   nextSibling(taskId: string): Task | undefined;
+}
+
+/**
+ * The flow's task of a task run, or undefined for a dynamic task run: one a task reported
+ * creating while it ran (Kestra's dynamic worker results), whose task id the flow lacks.
+ * Code that meets task runs of any kind goes through here rather than `index.task`.
+ */
+export function taskOf(index: FlowIndex, run: TaskRun): IndexedTask | undefined {
+  return run.dynamic ? undefined : index.task(run.taskId);
 }
 
 const cache = new WeakMap<Flow, FlowIndex>();

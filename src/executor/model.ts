@@ -40,7 +40,7 @@ export interface TaskRun {
   readonly attempts?: readonly Attempt[];
   readonly outputs?: Readonly<Record<string, unknown>> | null;
   readonly state: State;
-  /** Generated at run time by a worker task (WorkingDirectory children). */
+  /** Reported by a task as created while it ran (Kestra's dynamic worker results): its task id is not in the flow. */
   readonly dynamic?: boolean;
 }
 

@@ -16,6 +16,21 @@ export interface LogLine {
   readonly timestamp: string;
 }
 
+/**
+ * A task run a runnable task reports having created while it ran (Kestra's
+ * `RunContext.dynamicWorkerResult`): its task id is not in the flow, and nothing runs it.
+ * The executor adds it with an id of its own, `dynamic: true`, one attempt in its state.
+ */
+export interface DynamicTaskRun {
+  readonly taskId: string;
+  /** An existing task run of the execution; the reporting task run when not given. */
+  readonly parentTaskRunId?: string;
+  readonly value?: string;
+  /** Terminal: nothing reports on a dynamic task run later. */
+  readonly state: Extract<StateType, "SUCCESS" | "WARNING" | "FAILED" | "KILLED">;
+  readonly outputs?: Readonly<Record<string, unknown>>;
+}
+
 export type ExecutorEvent =
   /** The execution was created: resolve its first task runs. */
   | { readonly type: "execution.start" }
@@ -40,6 +55,8 @@ export type ExecutorEvent =
       readonly labels?: readonly Label[];
       /** The task ends the execution at once in this state (Exit). */
       readonly exit?: Extract<StateType, "SUCCESS" | "WARNING" | "FAILED" | "KILLED" | "CANCELLED">;
+      /** Task runs the task created while it ran (Kestra's dynamic worker results), added before it ends. */
+      readonly dynamicTaskRuns?: readonly DynamicTaskRun[];
     }
   /** A timer set by a `timer.set` command fired. */
   | { readonly type: "timer.fired"; readonly timerId: string }

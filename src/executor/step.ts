@@ -14,6 +14,7 @@ import { type Change, killQueued, limit } from "./concurrency.js";
 import {
   addTaskRun,
   childIds,
+  DYNAMIC,
   type ExecState,
   groupOfRun,
   ROOT,
@@ -21,7 +22,7 @@ import {
   taskRun,
   updateTaskRun,
 } from "./exec-state.js";
-import type { FlowIndex } from "./flow-index.js";
+import { type FlowIndex, taskOf } from "./flow-index.js";
 import {
   type ChildExecutionRequest,
   type ExecutableBehaviour,
@@ -37,7 +38,7 @@ import {
   type TaskBehaviour,
 } from "./flowable.js";
 import { isCreated, isTerminated, type Label, newState, type StateType, type TaskRun, withState } from "./model.js";
-import type { DirectoryCache, ExecutorCommand, ExecutorEvent, LogLine } from "./protocol.js";
+import type { DirectoryCache, DynamicTaskRun, ExecutorCommand, ExecutorEvent, LogLine } from "./protocol.js";
 import { nextExecutionDate, nextRetryDate, retryFor } from "./retry.js";
 import { containsAll, javaDuration, type Sla, type Violation, violation } from "./sla.js";
 import { type HostVariables, runVariables } from "./variables.js";
@@ -204,11 +205,12 @@ class Stepper {
   }
 
   private markParentDirty(run: TaskRun): void {
-    this.dirty.add(run.parentTaskRunId ?? ROOT);
+    // No flowable resolves dynamic task runs: their end wakes nothing.
+    if (!run.dynamic) this.dirty.add(run.parentTaskRunId ?? ROOT);
   }
 
   private variables(run: TaskRun | undefined): Record<string, unknown> {
-    const type = run ? this.deps.index.task(run.taskId).task.type : undefined;
+    const type = run ? taskOf(this.deps.index, run)?.task.type : undefined;
     return runVariables(this.state, this.deps.index.flow, run, type, this.deps.host);
   }
 
@@ -402,8 +404,9 @@ class Stepper {
 
   private taskEnded(event: Extract<ExecutorEvent, { type: "task.ended" }>): void {
     const run = taskRun(this.state, event.taskRunId);
-    if (isTerminated(run.state.current)) return; // a duplicate report after a replay
+    if (isTerminated(run.state.current) || run.dynamic) return; // a duplicate report after a replay
     for (const line of event.logs ?? []) this.logs.push(line);
+    for (const reported of event.dynamicTaskRuns ?? []) this.addDynamic(run, reported);
     if (event.error) this.log(run, "ERROR", event.error);
     const after = isTerminated(this.state.execution.state.current);
     if (after && !this.inAfterPhase(run)) {
@@ -424,6 +427,38 @@ class Stepper {
     if (state === "FAILED" && task.allowFailure) state = "WARNING";
     if (state === "WARNING" && task.allowWarning) state = "SUCCESS";
     this.finish(run, state, event.outputs ?? run.outputs ?? null);
+  }
+
+  /**
+   * A task run the task created while it ran (Kestra's ExecutorService.addDynamicTaskRun):
+   * added as reported, before the reporting task run ends, with an id from the executor,
+   * `dynamic: true` and one attempt in its state, in the DYNAMIC group of its parent.
+   * Each attempt of a retried task adds its own.
+   */
+  private addDynamic(reporter: TaskRun, reported: DynamicTaskRun): void {
+    const parentId = reported.parentTaskRunId ?? reporter.id;
+    if (!this.state.runs.has(parentId)) {
+      this.log(
+        reporter,
+        "WARN",
+        `Dynamic task run ${reported.taskId} ignored: no task run ${parentId} in the execution`,
+      );
+      return;
+    }
+    const run: TaskRun = {
+      id: this.deps.newId(),
+      executionId: this.state.execution.id,
+      namespace: this.state.execution.namespace,
+      flowId: this.state.execution.flowId,
+      taskId: reported.taskId,
+      parentTaskRunId: parentId,
+      ...(reported.value !== undefined ? { value: reported.value } : {}),
+      attempts: [{ state: newState(reported.state, this.deps.now) }],
+      outputs: reported.outputs ?? null,
+      state: newState(reported.state, this.deps.now),
+      dynamic: true,
+    };
+    this.state = addTaskRun(this.state, run, DYNAMIC);
   }
 
   /** Schedules another attempt when the task's retry allows one; true when it does. */
@@ -463,6 +498,7 @@ class Stepper {
 
   private resolveFlowable(id: string): void {
     const run = taskRun(this.state, id);
+    if (run.dynamic) return; // nothing to resolve: its task is not in the flow
     // Once the execution is terminated, only the after-execution tasks go on.
     if (isTerminated(this.state.execution.state.current) && !this.inAfterPhase(run)) return;
     if (run.state.current === "KILLING") {
@@ -642,13 +678,15 @@ class Stepper {
     for (const id of this.state.order) {
       const run = taskRun(this.state, id);
       if (isTerminated(run.state.current)) continue;
-      if (run.state.current === "CREATED" || run.state.current === "RETRYING") {
+      const entry = taskOf(this.deps.index, run);
+      if (entry === undefined || run.state.current === "CREATED" || run.state.current === "RETRYING") {
+        // Never started, waiting for a retry, or dynamic (nothing runs it): killed at once.
         this.finish(run, "KILLED");
       } else if (run.state.current === "PAUSED") {
         this.commands.push({ type: "timer.cancel", timerId: `${RESUME_TIMER}${run.id}` });
         this.finish(run, "KILLED");
-      } else if (this.deps.index.task(run.taskId).plugin.category === "task") {
-        const { plugin } = this.deps.index.task(run.taskId);
+      } else if (entry.plugin.category === "task") {
+        const { plugin } = entry;
         if (plugin.category === "task" && plugin.kind === "runnable" && plugin.waitsFor !== undefined) {
           this.commands.push({ type: "timer.cancel", timerId: `${WAIT_TIMER}${run.id}` });
           this.finish(run, "KILLED");
@@ -964,7 +1002,10 @@ class Stepper {
     this.dirty.add(ROOT);
     for (const id of this.state.order) {
       const run = taskRun(this.state, id);
-      const { task, plugin } = this.deps.index.task(run.taskId);
+      const entry = taskOf(this.deps.index, run);
+      // A dynamic task run (RESTARTED by Kestra's mapTaskRun) has no task to run: its parent reports anew.
+      if (entry === undefined) continue;
+      const { task, plugin } = entry;
       if (isCreated(run.state.current)) {
         this.dispatch(run, task);
       } else if (run.state.current === "RUNNING" && plugin.category === "task" && plugin.kind === "flowable") {
@@ -1099,8 +1140,8 @@ class Stepper {
     for (const id of this.state.order) if (!isTerminated(taskRun(this.state, id).state.current)) last = id;
     if (last !== undefined) {
       const run = taskRun(this.state, last);
-      const { plugin } = this.deps.index.task(run.taskId);
-      const runsOnHost = plugin.category === "task" && plugin.kind === "runnable" && plugin.waitsFor === undefined;
+      const plugin = taskOf(this.deps.index, run)?.plugin;
+      const runsOnHost = plugin?.category === "task" && plugin.kind === "runnable" && plugin.waitsFor === undefined;
       if (run.state.current === "RUNNING" && runsOnHost) this.commands.push({ type: "task.kill", taskRunId: last });
       this.finish(run, state);
     }
@@ -1201,7 +1242,12 @@ class Stepper {
     for (const id of this.state.order) {
       const run = taskRun(this.state, id);
       if (id === exitId || isTerminated(run.state.current)) continue;
-      const { plugin } = this.deps.index.task(run.taskId);
+      const plugin = taskOf(this.deps.index, run)?.plugin;
+      if (plugin === undefined) {
+        // A dynamic task run: nothing runs it, and its parent goes on as it is.
+        this.finish(run, "KILLED");
+        continue;
+      }
       if (run.state.current === "PAUSED") {
         this.commands.push({ type: "timer.cancel", timerId: `${RESUME_TIMER}${id}` });
       } else if (run.state.current === "RETRYING") {

@@ -23,7 +23,7 @@ import { encrypt } from "../expression/functions/support/encryption.js";
 import type { Flow } from "../flow/model.js";
 import { readInputParts, resolveInputs } from "../inputs/index.js";
 import type { PluginRegistry } from "../plugin/registry.js";
-import type { TaskContext, TaskLogger } from "../plugin/task-context.js";
+import type { DynamicTaskRun, TaskContext, TaskLogger } from "../plugin/task-context.js";
 import { restoreCache, saveCache } from "../storage/directory-cache.js";
 import { type InternalStorage, MemoryStorage, taskPath, taskStorage } from "../storage/internal.js";
 import { ionLine } from "../storage/ion.js";
@@ -775,17 +775,20 @@ export class LocalHost {
           ...(outcome?.outputs ? { outputs: outcome.outputs } : {}),
           ...(outcome?.labels ? { labels: outcome.labels } : {}),
           ...(outcome?.exit ? { exit: outcome.exit } : {}),
+          ...(outcome?.dynamicTaskRuns?.length ? { dynamicTaskRuns: outcome.dynamicTaskRuns } : {}),
           logs: lines,
         };
       } catch (error) {
         const killed = controller.signal.aborted && String(controller.signal.reason).includes("killed");
         const outputs = (error as { outputs?: Readonly<Record<string, unknown>> }).outputs;
+        const dynamicTaskRuns = (error as { dynamicTaskRuns?: readonly DynamicTaskRun[] }).dynamicTaskRuns;
         event = {
           type: "task.ended",
           taskRunId: command.taskRunId,
           state: killed ? "KILLED" : "FAILED",
           error: error instanceof Error ? error.message : String(error),
           ...(outputs ? { outputs } : {}),
+          ...(dynamicTaskRuns?.length ? { dynamicTaskRuns } : {}),
           logs: lines,
         };
       } finally {
@@ -877,6 +880,7 @@ export class LocalHost {
         }
         return encrypt(key, plaintext) ?? plaintext;
       },
+      newId: this.ids,
     };
   }
 }

@@ -4,6 +4,7 @@
  * goes through here, so a task runs the same on every host.
  */
 import type { Label, StateType } from "../executor/model.js";
+import type { DynamicTaskRun } from "../executor/protocol.js";
 import type { TaskStorage } from "../storage/internal.js";
 import type { WorkingDirectory } from "../storage/working-directory.js";
 
@@ -42,6 +43,8 @@ export interface TaskContext {
    * the text itself (with a warning in the task's logs) when no key is configured.
    */
   encrypt(plaintext: string): string;
+  /** A new unique id, as Kestra's IdUtils.create (e.g. the task id of a dynamic task run). */
+  newId(): string;
 }
 
 /** How a task ended: SUCCESS unless it says otherwise, with its outputs. */
@@ -56,17 +59,30 @@ export interface TaskOutcome {
   readonly labels?: readonly Label[];
   /** Ends the execution at once in this state (Exit task); the task run ends in it too. */
   readonly exit?: ExitState;
+  /**
+   * Task runs the task created while it ran (Kestra's `RunContext.dynamicWorkerResult`),
+   * with task ids the flow lacks: the executor adds them to the execution, marked
+   * `dynamic`, under their parent (this task run unless said otherwise), before this task
+   * run ends. A failing task reports them through TaskFailure.
+   */
+  readonly dynamicTaskRuns?: readonly DynamicTaskRun[];
 }
+
+export type { DynamicTaskRun };
 
 /** The states an Exit task can end an execution in (Kestra's `CANCELED` is the state `CANCELLED`). */
 export type ExitState = Extract<StateType, "SUCCESS" | "WARNING" | "FAILED" | "KILLED" | "CANCELLED">;
 
-/** A task that fails on purpose (Fail, Assert) but still records outputs. */
+/**
+ * A task that fails on purpose (Fail, Assert) but still records outputs, and the dynamic
+ * task runs it created before failing (Kestra's worker reports them whatever the outcome).
+ */
 export class TaskFailure extends Error {
   readonly code = "task.failed";
   constructor(
     message: string,
     readonly outputs?: Readonly<Record<string, unknown>>,
+    readonly dynamicTaskRuns?: readonly DynamicTaskRun[],
   ) {
     super(message);
     this.name = "TaskFailure";

@@ -5,6 +5,7 @@
 import { describe, expect, it } from "vitest";
 import { registry as productRegistry } from "../../../plugins/index.js";
 import { encrypt } from "../../../src/expression/functions/support/encryption.js";
+import { TaskFailure } from "../../../src/plugin/task-context.js";
 import { loadCases } from "../cases.js";
 import { matches } from "../expectations.js";
 import { TEST_ENCRYPTION_KEY } from "./encrypted.js";
@@ -53,6 +54,34 @@ describe("Encrypted", () => {
     expect(matches(value.value, { notEquals: "Hello World", decryptsTo: "Hello World" })).toBe(true);
     expect(matches(value.value, { notEquals: "Hello World", decryptsTo: "Bye" })).toBe(false);
     expect(TEST_ENCRYPTION_KEY).toHaveLength(32);
+  });
+});
+
+describe("DynamicTask", () => {
+  const plugin = harnessRegistry.get("io.kestra.core.tasks.test.DynamicTask");
+  if (plugin?.category !== "task" || plugin.kind !== "runnable" || !plugin.run) throw new Error("not runnable");
+  const run = plugin.run;
+  const context = (fail?: boolean) =>
+    ({ properties: fail === undefined ? {} : { fail }, taskRunId: "tr1", newId: () => "new-task-id" }) as never;
+
+  it("reports one dynamic task run under its own task run, with a new task id", async () => {
+    const outcome = await run(context());
+    expect(outcome?.state).toBeUndefined();
+    expect(outcome?.dynamicTaskRuns).toEqual([
+      { taskId: "new-task-id", parentTaskRunId: "tr1", value: "tr1", state: "SUCCESS" },
+    ]);
+  });
+
+  it("with fail: true, fails and still reports its dynamic task run, FAILED", async () => {
+    const failure = await run(context(true)).then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+    expect(failure).toBeInstanceOf(TaskFailure);
+    expect((failure as TaskFailure).message).toBe("Task failed");
+    expect((failure as TaskFailure).dynamicTaskRuns).toEqual([
+      { taskId: "new-task-id", parentTaskRunId: "tr1", value: "tr1", state: "FAILED" },
+    ]);
   });
 });
 

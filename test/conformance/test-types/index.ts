@@ -9,6 +9,7 @@ import badSequential from "./bad-sequential.js";
 import defaultSequential1 from "./default-sequential-1.js";
 import defaultSequential2 from "./default-sequential-2.js";
 import defaultSequential3 from "./default-sequential-3.js";
+import dynamicTask from "./dynamic-task.js";
 import encrypted from "./encrypted.js";
 import listenersTestTask from "./listeners-test-task.js";
 import nullOutputTask from "./null-output-task.js";
@@ -22,6 +23,7 @@ export const testOnlyPlugins: readonly PluginDefinition[] = [
   defaultSequential1,
   defaultSequential2,
   defaultSequential3,
+  dynamicTask,
   encrypted,
   listenersTestTask,
   nullOutputTask,
@@ -36,8 +38,6 @@ export const harnessRegistry = createRegistry([...plugins, ...testOnlyPlugins]);
 
 /** Test-only types the harness does not provide, each with what Tern lacks to run it. */
 export const missingTestOnlyTypes: Readonly<Record<string, string>> = {
-  "io.kestra.core.tasks.test.DynamicTask":
-    "DynamicTask adds task runs to the execution from the worker (dynamic task runs), which the executor does not support",
   "io.kestra.core.tasks.test.Read":
     "Read reads a file of the WorkingDirectory's working directory, and WorkingDirectory cannot run yet",
   "io.kestra.core.tasks.test.BadExecutable":
