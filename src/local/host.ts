@@ -25,7 +25,7 @@ import { readInputParts, resolveInputs } from "../inputs/index.js";
 import type { PluginRegistry } from "../plugin/registry.js";
 import type { DynamicTaskRun, TaskContext, TaskLogger } from "../plugin/task-context.js";
 import { restoreCache, saveCache } from "../storage/directory-cache.js";
-import { type InternalStorage, MemoryStorage, taskPath, taskStorage } from "../storage/internal.js";
+import { type BlobStore, MemoryBlobStore, taskPath, taskStorage } from "../storage/internal.js";
 import { ionLine } from "../storage/ion.js";
 import { WorkingDirectory } from "../storage/working-directory.js";
 import { newId } from "../util/ids.js";
@@ -42,7 +42,7 @@ export interface LocalHostOptions {
   /** Storage the expression functions read (kv, secret, read...). */
   readonly stores?: RenderStores;
   /** Internal storage (`kestra:///` files: FILE inputs, task outputs); in memory by default. */
-  readonly storage?: InternalStorage;
+  readonly storage?: BlobStore;
   /** Every log line, as it happens (the execution is built only when asked for: it costs O(task runs)). */
   readonly onLog?: (line: LogLine, execution: () => Execution) => void;
   /** Every state change of an execution, after each step. */
@@ -98,7 +98,7 @@ interface Timer {
 export class LocalHost {
   private readonly clock: Clock;
   private readonly ids: () => string;
-  private readonly storage: InternalStorage;
+  private readonly storage: BlobStore;
   /** Deployed flows by `namespace/id`, every revision. */
   private readonly flows = new Map<string, Flow[]>();
   private readonly slots = new Map<string, Slot>();
@@ -115,7 +115,7 @@ export class LocalHost {
   constructor(private readonly options: LocalHostOptions) {
     this.clock = options.clock ?? realClock();
     this.ids = options.ids ?? newId;
-    this.storage = options.storage ?? new MemoryStorage();
+    this.storage = options.storage ?? new MemoryBlobStore();
   }
 
   // ---- flows ------------------------------------------------------------------------------

@@ -6,7 +6,7 @@
  */
 import type { DirectoryCache } from "../executor/protocol.js";
 import { slugify } from "../expression/filters/slugify.js";
-import type { InternalStorage } from "./internal.js";
+import type { BlobStore } from "./internal.js";
 import type { WorkingDirectory } from "./working-directory.js";
 
 interface CacheDocument {
@@ -31,7 +31,7 @@ function fromBase64(text: string): Uint8Array {
 
 /** Puts the cached files back in the directory, unless the cache is older than its ttl (then it is dropped). */
 export async function restoreCache(
-  storage: InternalStorage,
+  storage: BlobStore,
   flow: { namespace: string; flowId: string },
   cache: DirectoryCache,
   directory: WorkingDirectory,
@@ -51,7 +51,7 @@ export async function restoreCache(
 
 /** Keeps the directory's files matching the cache patterns; nothing when none match. */
 export async function saveCache(
-  storage: InternalStorage,
+  storage: BlobStore,
   flow: { namespace: string; flowId: string },
   cache: DirectoryCache,
   directory: WorkingDirectory,

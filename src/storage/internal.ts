@@ -7,7 +7,8 @@ import { slugify } from "../expression/filters/slugify.js";
 
 export type FileContent = Uint8Array | ReadableStream<Uint8Array>;
 
-export interface InternalStorage {
+/** The internal storage port (DESIGN.md's BlobStore): R2 on Workers, memory or files locally. */
+export interface BlobStore {
   /** Stores a file at a path (`/<namespace/as/path>/<flow>/...`) and resolves to its `kestra://` URI. */
   put(path: string, content: FileContent): Promise<string>;
   /** The bytes of a `kestra:///` URI, or undefined when there is no such file. */
@@ -47,7 +48,7 @@ export async function bytesOf(content: FileContent): Promise<Uint8Array> {
 }
 
 /** Internal storage in memory: tests, the CLI and the local host. */
-export class MemoryStorage implements InternalStorage {
+export class MemoryBlobStore implements BlobStore {
   private readonly files = new Map<string, Uint8Array>();
 
   async put(path: string, content: FileContent): Promise<string> {
@@ -90,11 +91,11 @@ export class StorageAccessError extends Error {
 }
 
 /**
- * A TaskStorage over an InternalStorage: files of the execution itself and of the executions
+ * A TaskStorage over a BlobStore: files of the execution itself and of the executions
  * in `readable` (its parent, the execution that triggered it) and nothing else.
  */
 export function taskStorage(
-  storage: InternalStorage,
+  storage: BlobStore,
   execution: { namespace: string; flowId: string; id: string },
   task: { taskId: string; taskRunId: string },
   readable: readonly { namespace: string; flowId: string; id: string }[] = [],

@@ -15,7 +15,7 @@ import { knownType } from "../../src/flow/types.js";
 import { readInputParts, resolveInputs } from "../../src/inputs/index.js";
 import { fakeClock } from "../../src/local/clock.js";
 import { LocalHost } from "../../src/local/host.js";
-import { MemoryStorage } from "../../src/storage/internal.js";
+import { MemoryBlobStore } from "../../src/storage/internal.js";
 import { sequentialIds } from "../../src/util/ids.js";
 import { KESTRA_DIR } from "../support/kestra.js";
 import { checkExpectations, selectTaskRun, uncheckedKeys } from "./expectations.js";
@@ -147,7 +147,7 @@ function unsupportedFeature(_flow: Flow): string | undefined {
 interface Run {
   /** The `scheduleDate` the execution was created with. */
   readonly scheduleDate?: string;
-  readonly storage: MemoryStorage;
+  readonly storage: MemoryBlobStore;
   readonly host: LocalHost;
   readonly flow: Flow;
   readonly id: string;
@@ -161,7 +161,7 @@ export async function runCase(testCase: KestraCase): Promise<Verdict> {
   const feature = unsupportedFeature(flow);
   if (feature !== undefined) return { kind: "unsupported", why: feature };
   const engine = createEngine();
-  const storage = new MemoryStorage();
+  const storage = new MemoryBlobStore();
   const clock = fakeClock();
   const host = new LocalHost({
     // Kestra's test configuration (application-test.yml) sets kestra.encryption.secret-key.
@@ -415,7 +415,7 @@ function describedFile(value: string, input: string): File | undefined {
 }
 
 /** Every file of the case's storage as text, for `fileContents`. */
-async function readFiles(storage: MemoryStorage): Promise<Map<string, string>> {
+async function readFiles(storage: MemoryBlobStore): Promise<Map<string, string>> {
   const files = new Map<string, string>();
   for (const uri of await storage.list("kestra://")) {
     const bytes = await storage.get(uri);
