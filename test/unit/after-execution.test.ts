@@ -4,60 +4,17 @@
  * execution.
  */
 import { describe, expect, it } from "vitest";
-import { registry } from "../../plugins/index.js";
 import { restart } from "../../src/executor/actions.js";
-import { createExecState, type ExecState, toExecution } from "../../src/executor/exec-state.js";
-import { indexFlow } from "../../src/executor/flow-index.js";
-import { newExecution } from "../../src/executor/new-execution.js";
-import type { ExecutorCommand, ExecutorEvent } from "../../src/executor/protocol.js";
-import { type StepDeps, step } from "../../src/executor/step.js";
 import { createEngine } from "../../src/expression/index.js";
-import { describeIssue, type Flow, parseFlow } from "../../src/flow/index.js";
-import { fakeClock } from "../../src/local/clock.js";
-import { LocalHost } from "../../src/local/host.js";
-import { sequentialIds } from "../../src/util/ids.js";
+import type { Flow } from "../../src/flow/index.js";
+import { flowOf, localHost } from "../support/flows.js";
+import { stepDriver } from "../support/step-driver.js";
 
-const engine = createEngine();
+const _engine = createEngine();
 
-function parse(source: string): Flow {
-  const parsed = parseFlow(source, { registry });
-  if (!parsed.ok) throw new Error(parsed.issues.map(describeIssue).join("\n"));
-  return parsed.flow;
-}
+const parse = (source: string): Flow => flowOf(source);
 
-function start(source: string, inputs: Record<string, unknown> = {}) {
-  const flow = parse(source);
-  const index = indexFlow(flow, registry);
-  const ids = sequentialIds("t");
-  let now = Date.parse("2024-01-02T03:04:05.000Z");
-  const deps = (): StepDeps => ({
-    now: new Date(now).toISOString(),
-    newId: ids,
-    random: () => 0,
-    index,
-    render: (template, variables) => engine.renderValue(template, variables),
-  });
-  let state: ExecState = createExecState(newExecution({ id: "e1", flow, now: deps().now, inputs }));
-  let logs: string[] = [];
-  const send = (event: ExecutorEvent, advanceMs = 1000): ExecutorCommand[] => {
-    now += advanceMs;
-    const result = step(state, event, deps());
-    state = result.state;
-    logs = result.logs.map((line) => `${line.level} ${line.message}`);
-    return [...result.commands];
-  };
-  const runIdOf = (taskId: string) => toExecution(state).taskRunList.find((r) => r.taskId === taskId)?.id as string;
-  return {
-    send,
-    runIdOf,
-    index,
-    logs: () => logs,
-    execution: () => toExecution(state),
-    states: () => toExecution(state).taskRunList.map((r) => `${r.taskId}:${r.state.current}`),
-    end: (taskId: string, ended: "SUCCESS" | "FAILED" = "SUCCESS", outputs?: Record<string, unknown>) =>
-      send({ type: "task.ended", taskRunId: runIdOf(taskId), state: ended, ...(outputs ? { outputs } : {}) }),
-  };
-}
+const start = (source: string, inputs: Record<string, unknown> = {}) => stepDriver(source, { inputs });
 
 const task = (id: string, indent = "  ") =>
   `${indent}- id: ${id}\n${indent}  type: io.kestra.plugin.core.debug.Return\n${indent}  format: "{{ execution.state }}"\n`;
@@ -343,7 +300,7 @@ tasks:
   });
 
   it("runs new executions on the host until maxAttempts counts the executions", async () => {
-    const host = new LocalHost({ registry, engine, clock: fakeClock(), ids: sequentialIds("r"), random: () => 0 });
+    const host = localHost();
     const id = host.start(
       parse(`id: g\nnamespace: n
 retry:

@@ -5,30 +5,14 @@
  * from a parent to the child execution of its Subflow.
  */
 import { describe, expect, it } from "vitest";
-import { registry } from "../../plugins/index.js";
 import type { Execution, TaskRun } from "../../src/executor/model.js";
-import { createEngine } from "../../src/expression/index.js";
-import { describeIssue, type Flow, parseFlow } from "../../src/flow/index.js";
-import { fakeClock } from "../../src/local/clock.js";
-import { LocalHost } from "../../src/local/host.js";
-import { sequentialIds } from "../../src/util/ids.js";
+import type { Flow } from "../../src/flow/index.js";
+import type { LocalHost } from "../../src/local/host.js";
+import { flowOf, localHost } from "../support/flows.js";
 
-function flow(source: string): Flow {
-  const result = parseFlow(source, { registry });
-  if (!result.ok) throw new Error(result.issues.map(describeIssue).join("\n"));
-  return result.flow;
-}
+const flow = (source: string): Flow => flowOf(source);
 
-function host(onChange?: (execution: () => Execution) => void) {
-  return new LocalHost({
-    registry,
-    engine: createEngine(),
-    clock: fakeClock(),
-    ids: sequentialIds("r"),
-    random: () => 0,
-    ...(onChange ? { onChange } : {}),
-  });
-}
+const host = (onChange?: (execution: () => Execution) => void) => localHost(onChange ? { onChange } : {});
 
 function runOf(execution: Execution, taskId: string): TaskRun {
   const run = execution.taskRunList.find((r) => r.taskId === taskId);

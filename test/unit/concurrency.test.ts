@@ -4,35 +4,24 @@
  * execution holding its slot, a queued execution killed.
  */
 import { describe, expect, it } from "vitest";
-import { registry } from "../../plugins/index.js";
 import { admit, freeSlots, isGated } from "../../src/executor/concurrency.js";
-import { createExecState, type ExecState, toExecution } from "../../src/executor/exec-state.js";
-import { indexFlow } from "../../src/executor/flow-index.js";
-import { newExecution } from "../../src/executor/new-execution.js";
-import type { ExecutorCommand, ExecutorEvent, LogLine } from "../../src/executor/protocol.js";
-import { type StepDeps, step } from "../../src/executor/step.js";
+import type { ExecutorEvent } from "../../src/executor/protocol.js";
 import { createEngine } from "../../src/expression/index.js";
-import { describeIssue, type Flow, parseFlow } from "../../src/flow/index.js";
-import { fakeClock } from "../../src/local/clock.js";
-import { LocalHost } from "../../src/local/host.js";
-import { sequentialIds } from "../../src/util/ids.js";
+import type { Flow } from "../../src/flow/index.js";
+import type { LocalHost } from "../../src/local/host.js";
+import { flowOf, localHost } from "../support/flows.js";
+import { stepDriver } from "../support/step-driver.js";
 
-const engine = createEngine();
+const _engine = createEngine();
 
-function flow(source: string): Flow {
-  const result = parseFlow(source, { registry });
-  if (!result.ok) throw new Error(result.issues.map(describeIssue).join("\n"));
-  return result.flow;
-}
+const flow = (source: string): Flow => flowOf(source);
 
 const limited = (behavior: string, limit = 1, task = SLEEP) =>
   flow(`id: limited\nnamespace: n\nconcurrency:\n  limit: ${limit}\n  behavior: ${behavior}\ntasks:\n${task}`);
 const SLEEP = "  - id: sleep\n    type: io.kestra.plugin.core.flow.Sleep\n    duration: PT2S\n";
 const PAUSE = "  - id: pause\n    type: io.kestra.plugin.core.flow.Pause\n";
 
-function host() {
-  return new LocalHost({ registry, engine, clock: fakeClock(), ids: sequentialIds("r"), random: () => 0 });
-}
+const host = () => localHost();
 
 const history = (h: LocalHost, id: string) => h.execution(id).state.histories.map((s) => s.state);
 
@@ -67,26 +56,8 @@ describe("concurrency decision", () => {
 
 describe("step() with a concurrency limit", () => {
   function start(source: Flow) {
-    const index = indexFlow(source, registry);
-    const ids = sequentialIds("t");
-    let now = Date.parse("2024-01-02T03:04:05.000Z");
-    const deps = (): StepDeps => ({
-      now: new Date(now).toISOString(),
-      newId: ids,
-      random: () => 0,
-      index,
-      render: (template, variables) => engine.renderValue(template, variables),
-    });
-    let state: ExecState = createExecState(newExecution({ id: "e1", flow: source, now: deps().now }));
-    let logs: LogLine[] = [];
-    const send = (event: ExecutorEvent): ExecutorCommand[] => {
-      now += 1000;
-      const result = step(state, event, deps());
-      state = result.state;
-      logs = [...result.logs];
-      return [...result.commands];
-    };
-    return { send, logs: () => logs, execution: () => toExecution(state) };
+    const driver = stepDriver(source);
+    return { send: (event: ExecutorEvent) => driver.send(event), logs: driver.logLines, execution: driver.execution };
   }
 
   it("QUEUE parks the execution QUEUED, and unqueued it starts its first task", () => {

@@ -4,17 +4,12 @@
  * them, and kill, restart, replay and markAs meet them without looking for their task.
  */
 import { describe, expect, it } from "vitest";
-import { registry } from "../../plugins/index.js";
 import { markAs, replay, restart } from "../../src/executor/actions.js";
-import { createExecState, type ExecState, toExecution } from "../../src/executor/exec-state.js";
-import { indexFlow } from "../../src/executor/flow-index.js";
-import type { Execution } from "../../src/executor/model.js";
-import { newExecution } from "../../src/executor/new-execution.js";
-import type { ExecutorEvent } from "../../src/executor/protocol.js";
-import { type StepDeps, step } from "../../src/executor/step.js";
+import { toExecution } from "../../src/executor/exec-state.js";
+import { step } from "../../src/executor/step.js";
 import { createEngine } from "../../src/expression/index.js";
-import { describeIssue, parseFlow } from "../../src/flow/index.js";
 import { sequentialIds } from "../../src/util/ids.js";
+import { stepDriver } from "../support/step-driver.js";
 
 const engine = createEngine();
 
@@ -30,42 +25,12 @@ tasks:
 `;
 
 function start(source: string) {
-  const parsed = parseFlow(source, { registry });
-  if (!parsed.ok) throw new Error(parsed.issues.map(describeIssue).join("\n"));
-  const index = indexFlow(parsed.flow, registry);
-  const ids = sequentialIds("t");
-  let now = Date.parse("2024-01-02T03:04:05.000Z");
-  const deps = (): StepDeps => ({
-    now: new Date(now).toISOString(),
-    newId: ids,
-    random: () => 0,
-    index,
-    render: (template, variables) => engine.renderValue(template, variables),
-  });
-  let state: ExecState = createExecState(newExecution({ id: "e1", flow: parsed.flow, now: deps().now }));
-  const send = (event: ExecutorEvent) => {
-    now += 1000;
-    const result = step(state, event, deps());
-    state = result.state;
-    return [...result.commands];
-  };
-  const runs = () => toExecution(state).taskRunList;
+  const driver = stepDriver(source);
+  const runs = () => driver.execution().taskRunList;
   return {
-    index,
-    send,
-    now: () => deps().now,
-    newId: ids,
-    execution: () => toExecution(state),
-    /** Replaces the state by an execution an action returned, as the host does. */
-    load: (execution: Execution) => {
-      state = createExecState(execution, (run) => index.task(run.taskId).group);
-    },
-    state: () => state,
-    setState: (next: ExecState) => {
-      state = next;
-    },
-    runIdOf: (taskId: string) => runs().find((r) => r.taskId === taskId && !r.dynamic)?.id as string,
+    ...driver,
     dynamicRuns: () => runs().filter((r) => r.dynamic),
+    /** `task:STATE` (`~` marks a dynamic run, whose value is its parent's id). */
     states: () => runs().map((r) => `${r.dynamic ? "~" : ""}${r.taskId}:${r.state.current}`),
   };
 }

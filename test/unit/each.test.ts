@@ -3,46 +3,24 @@
  * after each one ends (Kestra's resolveConcurrentNexts), counted incrementally.
  */
 import { describe, expect, it } from "vitest";
-import { registry } from "../../plugins/index.js";
-import { createExecState, type ExecState, toExecution } from "../../src/executor/exec-state.js";
-import { indexFlow } from "../../src/executor/flow-index.js";
-import { newExecution } from "../../src/executor/new-execution.js";
 import type { ExecutorEvent } from "../../src/executor/protocol.js";
-import { type StepDeps, step } from "../../src/executor/step.js";
-import { createEngine } from "../../src/expression/index.js";
-import { describeIssue, parseFlow } from "../../src/flow/index.js";
-import { sequentialIds } from "../../src/util/ids.js";
-
-const engine = createEngine();
+import { stepDriver } from "../support/step-driver.js";
 
 function start(source: string) {
-  const parsed = parseFlow(source, { registry });
-  if (!parsed.ok) throw new Error(parsed.issues.map(describeIssue).join("\n"));
-  const index = indexFlow(parsed.flow, registry);
-  const ids = sequentialIds("t");
-  const deps: StepDeps = {
-    now: "2024-01-02T03:04:05.000Z",
-    newId: ids,
-    random: () => 0,
-    index,
-    render: (template, variables) => engine.renderValue(template, variables),
-  };
-  let state: ExecState = createExecState(newExecution({ id: "e1", flow: parsed.flow, now: deps.now }));
-  const send = (event: ExecutorEvent): string[] => {
-    const result = step(state, event, deps);
-    state = result.state;
-    return result.commands.flatMap((c) => {
+  const driver = stepDriver(source, { tick: 0 });
+  /** The task runs a step asks to run, as `task[value]`. */
+  const send = (event: ExecutorEvent): string[] =>
+    driver.send(event).flatMap((c) => {
       if (c.type !== "task.run") return [];
-      const run = state.runs.get(c.taskRunId);
+      const run = driver.state().runs.get(c.taskRunId);
       return [`${c.taskId}[${run?.value}]`];
     });
-  };
   const end = (label: string): string[] => {
-    const run = toExecution(state).taskRunList.find((r) => `${r.taskId}[${r.value}]` === label);
+    const run = driver.execution().taskRunList.find((r) => `${r.taskId}[${r.value}]` === label);
     if (!run) throw new Error(`no run ${label}`);
     return send({ type: "task.ended", taskRunId: run.id, state: "SUCCESS" });
   };
-  return { send, end, state: () => toExecution(state) };
+  return { send, end, state: driver.execution };
 }
 
 const flow = (limit: number, values: string) => `id: f

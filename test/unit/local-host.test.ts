@@ -1,32 +1,18 @@
 /** The local host runs flows end to end with the real plugins and a fake clock. */
 import { describe, expect, it } from "vitest";
-import { registry } from "../../plugins/index.js";
-import { createEngine } from "../../src/expression/index.js";
-import { describeIssue, type Flow, parseFlow } from "../../src/flow/index.js";
+import type { Flow } from "../../src/flow/index.js";
 import { fakeClock } from "../../src/local/clock.js";
-import { LocalHost } from "../../src/local/host.js";
 import { sequentialIds } from "../../src/util/ids.js";
+import { flowOf, localHost } from "../support/flows.js";
 
-function flow(source: string): Flow {
-  const result = parseFlow(source, { registry });
-  if (!result.ok) throw new Error(result.issues.map(describeIssue).join("\n"));
-  return result.flow;
-}
+const flow = (source: string): Flow => flowOf(source);
 
-function host() {
-  return new LocalHost({
-    registry,
-    engine: createEngine(),
-    clock: fakeClock(),
-    ids: sequentialIds("r"),
-    random: () => 0,
-  });
-}
+const host = () => localHost();
 
 describe("LocalHost", () => {
   it("keeps a WorkingDirectory's cached files between executions until the cache's ttl", async () => {
     const clock = fakeClock();
-    const local = new LocalHost({ registry, engine: createEngine(), clock, ids: sequentialIds("c") });
+    const local = localHost({ clock, ids: sequentialIds("c") });
     const cached = flow(`id: cached
 namespace: n
 tasks:

@@ -3,49 +3,9 @@
  * flowables and of retries and kill.
  */
 import { describe, expect, it } from "vitest";
-import { registry } from "../../plugins/index.js";
-import { createExecState, type ExecState, toExecution } from "../../src/executor/exec-state.js";
-import { indexFlow } from "../../src/executor/flow-index.js";
-import { newExecution } from "../../src/executor/new-execution.js";
-import type { ExecutorCommand, ExecutorEvent } from "../../src/executor/protocol.js";
-import { type StepDeps, step } from "../../src/executor/step.js";
-import { createEngine } from "../../src/expression/index.js";
-import { describeIssue, parseFlow } from "../../src/flow/index.js";
-import { sequentialIds } from "../../src/util/ids.js";
+import { stepDriver } from "../support/step-driver.js";
 
-const engine = createEngine();
-
-function start(source: string) {
-  const parsed = parseFlow(source, { registry });
-  if (!parsed.ok) throw new Error(parsed.issues.map(describeIssue).join("\n"));
-  const index = indexFlow(parsed.flow, registry);
-  const ids = sequentialIds("t");
-  let now = Date.parse("2024-01-02T03:04:05.000Z");
-  const deps = (): StepDeps => ({
-    now: new Date(now).toISOString(),
-    newId: ids,
-    random: () => 0,
-    index,
-    render: (template, variables) => engine.renderValue(template, variables),
-  });
-  let state: ExecState = createExecState(newExecution({ id: "e1", flow: parsed.flow, now: deps().now }));
-  let commands: ExecutorCommand[] = [];
-  const send = (event: ExecutorEvent) => {
-    now += 1000;
-    const result = step(state, event, deps());
-    state = result.state;
-    commands = [...result.commands];
-    return commands;
-  };
-  const runIdOf = (taskId: string) => toExecution(state).taskRunList.find((r) => r.taskId === taskId)?.id as string;
-  return {
-    send,
-    runIdOf,
-    execution: () => toExecution(state),
-    states: () =>
-      toExecution(state).taskRunList.map((r) => `${r.taskId}${r.value ? `[${r.value}]` : ""}:${r.state.current}`),
-  };
-}
+const start = (source: string) => stepDriver(source);
 
 const RETURN = (id: string) =>
   `      - id: ${id}\n        type: io.kestra.plugin.core.debug.Return\n        format: ${id}\n`;

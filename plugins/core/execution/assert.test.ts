@@ -1,10 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { createEngine } from "../../../src/expression/index.js";
-import { describeIssue, type Flow, parseFlow } from "../../../src/flow/index.js";
-import { fakeClock } from "../../../src/local/clock.js";
-import { LocalHost } from "../../../src/local/host.js";
-import { sequentialIds } from "../../../src/util/ids.js";
-import { registry } from "../../index.js";
+import type { Flow } from "../../../src/flow/index.js";
+import { flowOf, localHost } from "../../../test/support/flows.js";
 import plugin from "./assert.js";
 
 describe("Assert", () => {
@@ -21,14 +17,10 @@ describe("Assert", () => {
   });
 });
 
-function flow(source: string): Flow {
-  const result = parseFlow(source, { registry });
-  if (!result.ok) throw new Error(result.issues.map(describeIssue).join("\n"));
-  return result.flow;
-}
+const flow = (source: string): Flow => flowOf(source);
 
 function run(source: string, inputs: Record<string, unknown> = {}) {
-  const host = new LocalHost({ registry, engine: createEngine(), clock: fakeClock(), ids: sequentialIds("r") });
+  const host = localHost();
   return host.run(flow(source), { inputs });
 }
 

@@ -1,11 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { Execution } from "../../../src/executor/model.js";
-import { createEngine } from "../../../src/expression/index.js";
-import { describeIssue, type Flow, parseFlow } from "../../../src/flow/index.js";
-import { fakeClock } from "../../../src/local/clock.js";
-import { LocalHost, type RunOptions } from "../../../src/local/host.js";
-import { sequentialIds } from "../../../src/util/ids.js";
-import { registry } from "../../index.js";
+import type { Flow } from "../../../src/flow/index.js";
+import type { RunOptions } from "../../../src/local/host.js";
+import { flowOf, localHost } from "../../../test/support/flows.js";
 import plugin from "./labels.js";
 
 describe("Labels", () => {
@@ -28,14 +25,10 @@ describe("Labels", () => {
   });
 });
 
-function flow(source: string): Flow {
-  const result = parseFlow(source, { registry });
-  if (!result.ok) throw new Error(result.issues.map(describeIssue).join("\n"));
-  return result.flow;
-}
+const flow = (source: string): Flow => flowOf(source);
 
 function run(source: string, options: RunOptions = {}) {
-  const host = new LocalHost({ registry, engine: createEngine(), clock: fakeClock(), ids: sequentialIds("r") });
+  const host = localHost();
   return host.run(flow(source), options);
 }
 
