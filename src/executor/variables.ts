@@ -80,6 +80,7 @@ export function runVariables(
   };
   // Kestra leaves `inputs` out when there are none: `{{ inputs.x }}` then fails on `inputs`.
   const inputs = withInputDefaults(flow, execution.inputs);
+  if (host.secretKey !== undefined) decryptSecretInputs(flow, inputs, host.secretKey);
   if (Object.keys(inputs).length > 0) variables.inputs = inputs;
   if (execution.trigger) variables.trigger = execution.trigger.variables ?? {};
   if (run) {
@@ -106,6 +107,19 @@ function withInputDefaults(flow: Flow, inputs: Readonly<Record<string, unknown>>
     if (input.defaults !== undefined && !(input.id in out)) out[input.id] = input.defaults;
   }
   return out;
+}
+
+/** SECRET inputs are stored encrypted; RunVariables gives tasks their clear value (with the key). */
+function decryptSecretInputs(flow: Flow, inputs: Json, key: string): void {
+  for (const input of flow.inputs ?? []) {
+    const value = inputs[input.id];
+    if (input.type !== "SECRET" || typeof value !== "string") continue;
+    try {
+      inputs[input.id] = decrypt(key, value);
+    } catch {
+      // Not encrypted (inputs given raw, bypassing validation): left as given.
+    }
+  }
 }
 
 /** A UTC date with at most milliseconds, as the executor writes them: Date.parse reads it exactly. */

@@ -9,6 +9,7 @@ import { markAs } from "../../src/executor/actions.js";
 import { createExecState, toExecution } from "../../src/executor/exec-state.js";
 import { indexFlow } from "../../src/executor/flow-index.js";
 import type { Execution, StateType } from "../../src/executor/model.js";
+import { encrypt } from "../../src/expression/functions/support/encryption.js";
 import { createEngine } from "../../src/expression/index.js";
 import { describeIssue, type Flow, parseFlow } from "../../src/flow/index.js";
 import { knownType } from "../../src/flow/types.js";
@@ -182,10 +183,13 @@ export async function runCase(testCase: KestraCase): Promise<Verdict> {
   const executionId = "tr0";
   let inputs: Record<string, unknown> = testCase.inputs ?? {};
   if (testCase.inputsMode === "validated") {
+    const secretKey = secretKeyOf(testCase);
     const deps = {
       engine,
       execution: { id: executionId, namespace: flow.namespace, flowId: flow.id },
       files: storage,
+      // SECRET inputs are stored encrypted with the configured key (Kestra refuses them without one).
+      ...(secretKey ? { encryptSecret: (plain: string) => encrypt(secretKey, plain) ?? "" } : {}),
     };
     // `<FILE: ...>` stands for a file uploaded with the request.
     const files = Object.entries(inputs).flatMap(([key, value]) => {

@@ -1,5 +1,6 @@
 /** The local host runs flows end to end with the real plugins and a fake clock. */
 import { describe, expect, it } from "vitest";
+import { encrypt } from "../../src/expression/functions/support/encryption.js";
 import type { Flow } from "../../src/flow/index.js";
 import { fakeClock } from "../../src/local/clock.js";
 import { sequentialIds } from "../../src/util/ids.js";
@@ -10,6 +11,24 @@ const flow = (source: string): Flow => flowOf(source);
 const host = () => localHost();
 
 describe("LocalHost", () => {
+  it("gives tasks the clear value of an encrypted SECRET input, with the host's key", async () => {
+    const key = "I6EGNzRESu3X3pKZidrqCGOHQFUFC0yK";
+    const secret = flow(`id: s
+namespace: n
+inputs:
+  - id: token
+    type: SECRET
+tasks:
+  - id: use
+    type: io.kestra.plugin.core.debug.Return
+    format: "{{ inputs.token }}"
+`);
+    const stored = encrypt(key, "hunter2");
+    const { execution } = await localHost({ secretKey: key }).run(secret, { inputs: { token: stored } });
+    expect(execution.inputs.token).toBe(stored);
+    expect(execution.taskRunList[0]?.outputs).toEqual({ value: "hunter2" });
+  });
+
   it("keeps a WorkingDirectory's cached files between executions until the cache's ttl", async () => {
     const clock = fakeClock();
     const local = localHost({ clock, ids: sequentialIds("c") });
