@@ -5,7 +5,6 @@
  * run flows through it; semantics come from step() and the actions alone.
  */
 
-import { Temporal } from "temporal-polyfill";
 import * as actions from "../executor/actions.js";
 import { childEnded } from "../executor/child-result.js";
 import { admit, concurrencyKey, freeSlots, isGated } from "../executor/concurrency.js";
@@ -15,15 +14,13 @@ import type { Execution, Label, StateType } from "../executor/model.js";
 import { isTerminated } from "../executor/model.js";
 import { newExecution } from "../executor/new-execution.js";
 import type { ExecutorCommand, ExecutorEvent, LogLine } from "../executor/protocol.js";
-import { type StepDeps, step, timeoutMessage } from "../executor/step.js";
-import { runVariables } from "../executor/variables.js";
-import type { ExpressionEngine, RenderOptions } from "../expression/engine.js";
+import { type StepDeps, step } from "../executor/step.js";
+import type { ExpressionEngine } from "../expression/engine.js";
 import type { RenderStores } from "../expression/extension.js";
-import { encrypt } from "../expression/functions/support/encryption.js";
 import type { Flow } from "../flow/model.js";
 import { readInputParts, resolveInputs } from "../inputs/index.js";
 import type { PluginRegistry } from "../plugin/registry.js";
-import type { DynamicTaskRun, TaskContext, TaskLogger } from "../plugin/task-context.js";
+import { runTask, type TaskRequest, type TaskServices } from "../runtime/run-task.js";
 import { restoreCache, saveCache } from "../storage/directory-cache.js";
 import { type BlobStore, MemoryBlobStore, taskPath, taskStorage } from "../storage/internal.js";
 import { ionLine } from "../storage/ion.js";
@@ -111,11 +108,21 @@ export class LocalHost {
   /** Tasks running and host work in flight (a subflow being created). */
   private pending = 0;
   private wake: (() => void) | undefined;
+  private readonly taskServices: TaskServices;
 
   constructor(private readonly options: LocalHostOptions) {
     this.clock = options.clock ?? realClock();
     this.ids = options.ids ?? newId;
     this.storage = options.storage ?? new MemoryBlobStore();
+    this.taskServices = {
+      engine: options.engine,
+      storage: this.storage,
+      ...(options.stores ? { stores: options.stores } : {}),
+      ...(options.secretKey ? { secretKey: options.secretKey } : {}),
+      now: () => this.clock.now(),
+      newId: this.ids,
+      schedule: (at, fire) => this.clock.schedule(at, fire),
+    };
   }
 
   // ---- flows ------------------------------------------------------------------------------
@@ -724,174 +731,25 @@ export class LocalHost {
 
   private runTask(slot: Slot, command: Extract<ExecutorCommand, { type: "task.run" }>): void {
     const executionId = slot.state.execution.id;
-    const run = slot.state.runs.get(command.taskRunId);
-    const entry = slot.index.task(command.taskId);
-    const plugin = entry.plugin;
-    if (!run || plugin.category !== "task" || plugin.kind !== "runnable" || !plugin.run) {
-      this.push(executionId, {
-        type: "task.ended",
-        taskRunId: command.taskRunId,
-        state: "FAILED",
-        error: `Tern cannot run ${command.taskType} yet`,
-      });
-      return;
-    }
     const controller = new AbortController();
     slot.running.set(command.taskRunId, controller);
     this.pending++;
-    const hostVariables = this.options.secretKey ? { secretKey: this.options.secretKey } : {};
-    const variables = runVariables(slot.state, slot.index.flow, run, entry.task.type, hostVariables);
     const shared = command.workingDirectory === undefined ? undefined : this.directories.get(command.workingDirectory);
-    if (command.workingDirectory !== undefined) {
-      // Kestra runs a WorkingDirectory's tasks in its run context: they see its `taskrun`.
-      const parent = slot.state.runs.get(command.workingDirectory);
-      if (parent) {
-        const parentType = slot.index.task(parent.taskId).task.type;
-        variables.taskrun = runVariables(slot.state, slot.index.flow, parent, parentType, hostVariables).taskrun;
-      }
-    }
-    const directory = shared?.directory ?? new WorkingDirectory();
-    const lines: LogLine[] = [];
-    const context = this.taskContext(slot, command, entry.task, variables, controller.signal, lines, directory);
-    const timeout =
-      command.timeoutMs === undefined
-        ? undefined
-        : this.clock.schedule(this.clock.now().getTime() + command.timeoutMs, () =>
-            controller.abort(new Error(timeoutMessage(command.timeoutMs ?? 0))),
-          );
-    const runTask = plugin.run;
-    void (async () => {
-      let event: ExecutorEvent;
-      try {
-        if (command.workingDirectory !== undefined && !shared) {
-          throw new Error(`The working directory of ${command.workingDirectory} is not open`);
-        }
-        await shared?.ready;
-        const outcome = await Promise.race([runTask(context), aborted(controller.signal)]);
-        event = {
-          type: "task.ended",
-          taskRunId: command.taskRunId,
-          state: outcome?.state ?? "SUCCESS",
-          ...(outcome?.outputs ? { outputs: outcome.outputs } : {}),
-          ...(outcome?.labels ? { labels: outcome.labels } : {}),
-          ...(outcome?.exit ? { exit: outcome.exit } : {}),
-          ...(outcome?.dynamicTaskRuns?.length ? { dynamicTaskRuns: outcome.dynamicTaskRuns } : {}),
-          logs: lines,
-        };
-      } catch (error) {
-        const killed = controller.signal.aborted && String(controller.signal.reason).includes("killed");
-        const outputs = (error as { outputs?: Readonly<Record<string, unknown>> }).outputs;
-        const dynamicTaskRuns = (error as { dynamicTaskRuns?: readonly DynamicTaskRun[] }).dynamicTaskRuns;
-        event = {
-          type: "task.ended",
-          taskRunId: command.taskRunId,
-          state: killed ? "KILLED" : "FAILED",
-          error: error instanceof Error ? error.message : String(error),
-          ...(outputs ? { outputs } : {}),
-          ...(dynamicTaskRuns?.length ? { dynamicTaskRuns } : {}),
-          logs: lines,
-        };
-      } finally {
-        timeout?.();
-        slot.running.delete(command.taskRunId);
-        this.pending--;
-      }
+    const request: TaskRequest = {
+      state: slot.state,
+      index: slot.index,
+      command,
+      controller,
+      ...(shared ? { shared } : {}),
+      readable: this.readableExecutions(slot),
+      logs: () => slot.logs,
+    };
+    void runTask(request, this.taskServices).then((event) => {
+      slot.running.delete(command.taskRunId);
+      this.pending--;
       this.push(executionId, event);
-    })();
-  }
-
-  private taskContext(
-    slot: Slot,
-    command: Extract<ExecutorCommand, { type: "task.run" }>,
-    properties: Readonly<Record<string, unknown>>,
-    variables: Readonly<Record<string, unknown>>,
-    signal: AbortSignal,
-    lines: LogLine[],
-    workingDirectory: WorkingDirectory,
-  ): TaskContext {
-    const engine = this.options.engine;
-    // A task's `logLevel` drops its lines below that level.
-    const minimum = LEVELS.indexOf((properties.logLevel as LogLine["level"] | undefined) ?? "TRACE");
-    const log =
-      (level: LogLine["level"]) =>
-      (message: string): void => {
-        if (LEVELS.indexOf(level) < minimum) return;
-        lines.push({
-          taskRunId: command.taskRunId,
-          taskId: command.taskId,
-          attemptNumber: command.attemptNumber,
-          level,
-          message,
-          timestamp: this.clock.now().toISOString(),
-        });
-      };
-    const logger: TaskLogger = {
-      trace: log("TRACE"),
-      debug: log("DEBUG"),
-      info: log("INFO"),
-      warn: log("WARN"),
-      error: log("ERROR"),
-    };
-    const execution = slot.state.execution;
-    const storage = taskStorage(
-      this.storage,
-      execution,
-      { taskId: command.taskId, taskRunId: command.taskRunId },
-      this.readableExecutions(slot),
-    );
-    const options: RenderOptions = {
-      now: () => Temporal.Instant.fromEpochMilliseconds(this.clock.now().getTime()),
-      stores: {
-        ...this.options.stores,
-        // read('kestra:///...'): files of this execution and of the one that started it.
-        readInternal: (uri: string) => storage.getText(uri),
-        // The worker reads the execution's ERROR logs (Kestra's errorLogs()).
-        errorLogs: async () =>
-          slot.logs
-            .filter((line) => line.level === "ERROR")
-            .map((line) => ({
-              ...line,
-              executionId: execution.id,
-              namespace: execution.namespace,
-              flowId: execution.flowId,
-            })),
-      } as RenderStores,
-    };
-    return {
-      executionId: execution.id,
-      namespace: execution.namespace,
-      flowId: execution.flowId,
-      taskId: command.taskId,
-      taskRunId: command.taskRunId,
-      attemptNumber: command.attemptNumber,
-      properties,
-      render: (value) => engine.renderValueAsync(value, variables, options),
-      renderString: (template) => engine.renderAsync(template, variables, options),
-      logger,
-      signal,
-      now: () => this.clock.now(),
-      storage,
-      workingDirectory,
-      encrypt: (plaintext) => {
-        const key = this.options.secretKey;
-        if (key === undefined) {
-          logger.warn("Unable to encrypt the output as encryption is not configured");
-          return plaintext;
-        }
-        return encrypt(key, plaintext) ?? plaintext;
-      },
-      newId: this.ids,
-    };
+    });
   }
 }
 
 const RESTARTED_LABEL: Label = { key: "system.restarted", value: "true" };
-
-const LEVELS: readonly LogLine["level"][] = ["TRACE", "DEBUG", "INFO", "WARN", "ERROR"];
-
-function aborted(signal: AbortSignal): Promise<never> {
-  return new Promise((_, reject) => {
-    if (signal.aborted) reject(signal.reason);
-    signal.addEventListener("abort", () => reject(signal.reason), { once: true });
-  });
-}
