@@ -6,10 +6,8 @@
  */
 import { toJson } from "../expression/values.js";
 import type { Flow, Task } from "../flow/model.js";
-import { taskPath } from "../storage/internal.js";
 import { parseDurationMs } from "../util/duration.js";
 import { firstPaused, resume } from "./actions.js";
-import { isAfterGroup, listenerConditionsHold, nextAfterTask } from "./after-execution.js";
 import { type Change, killQueued, limit } from "./concurrency.js";
 import {
   addTaskRun,
@@ -24,9 +22,6 @@ import {
 } from "./exec-state.js";
 import { type FlowIndex, taskOf } from "./flow-index.js";
 import {
-  type ChildExecutionRequest,
-  type ExecutableBehaviour,
-  type FlowableContext,
   flowableContext,
   isExecutable,
   LookupNeeded,
@@ -37,12 +32,29 @@ import {
   resolveSequential,
   type TaskBehaviour,
 } from "./flowable.js";
-import { isCreated, isTerminated, type Label, newState, type StateType, type TaskRun, withState } from "./model.js";
-import type { DirectoryCache, DynamicTaskRun, ExecutorCommand, ExecutorEvent, LogLine } from "./protocol.js";
-import { nextExecutionDate, nextRetryDate, retryFor } from "./retry.js";
-import { containsAll, javaDuration, type Sla, type Violation, violation } from "./sla.js";
+import { isCreated, isTerminated, newState, type StateType, type TaskRun, withState } from "./model.js";
+import type { DynamicTaskRun, ExecutorCommand, ExecutorEvent, LogLine } from "./protocol.js";
+import { nextRetryDate, retryFor } from "./retry.js";
+import { type ChildExecutions, childExecutions } from "./step-children.js";
+import { type ExecutionEnd, executionEnd } from "./step-ending.js";
+import {
+  message,
+  NEW_EXECUTION_TIMER,
+  PAUSE_BEHAVIORS,
+  PAUSE_TYPE,
+  RESUME_TIMER,
+  RETRY_TIMER,
+  SCHEDULE_TIMER,
+  SLA_TIMER,
+  TIMEOUT_TIMER,
+  timeoutMessage,
+  truthy,
+  WAIT_TIMER,
+  withExtra,
+} from "./step-support.js";
+import { type ExecutionUpdates, executionUpdates } from "./step-updates.js";
+import { type WorkingDirectories, workingDirectories } from "./step-working-directory.js";
 import { type HostVariables, runVariables } from "./variables.js";
-
 export interface StepDeps {
   /** The instant of this step (ISO). */
   readonly now: string;
@@ -70,34 +82,21 @@ export function step(state: ExecState, event: ExecutorEvent, deps: StepDeps): St
   return { state: stepper.state, commands: stepper.commands, logs: stepper.logs };
 }
 
-const RETRY_TIMER = "retry:";
-const PAUSE_TYPE = "io.kestra.plugin.core.flow.Pause";
-/** The state a Pause's `behavior` resumes it to (Kestra's Pause.Behavior). */
-const PAUSE_BEHAVIORS: Readonly<Record<string, StateType>> = {
-  RESUME: "RUNNING",
-  WARN: "WARNING",
-  FAIL: "FAILED",
-  CANCEL: "CANCELLED",
-  TIMEOUT: "FAILED",
-};
-const TIMEOUT_TIMER = "timeout:";
-const SCHEDULE_TIMER = "schedule";
-const WAIT_TIMER = "wait:";
-const RESUME_TIMER = "resume:";
-/** A MAX_DURATION SLA's deadline: `sla:<index in the flow's sla list>`. */
-const SLA_TIMER = "sla:";
-/** When the next execution of a CREATE_NEW_EXECUTION retry is due. */
-const NEW_EXECUTION_TIMER = "new-execution:";
-
-class Stepper {
+/**
+ * One step's worth of work on one execution. Its methods about child executions, working
+ * directories, the end of an execution and Labels/Exit live in the step-*.ts files beside
+ * this one and are put on the prototype below.
+ */
+// biome-ignore lint/suspicious/noUnsafeDeclarationMerging: the merged methods are assigned to the prototype right after the class.
+export class Stepper {
   readonly commands: ExecutorCommand[] = [];
   readonly logs: LogLine[] = [];
   /** Flowable task runs (or ROOT, the flow itself) whose children changed. */
-  private readonly dirty = new Set<string>();
+  readonly dirty = new Set<string>();
 
   constructor(
     public state: ExecState,
-    private readonly deps: StepDeps,
+    readonly deps: StepDeps,
   ) {}
 
   handle(event: ExecutorEvent): void {
@@ -160,7 +159,7 @@ class Stepper {
   }
 
   /** Takes a change computed outside (concurrency.ts): its state, logs and commands. */
-  private apply(change: Change): void {
+  apply(change: Change): void {
     this.state = change.state;
     this.logs.push(...change.logs);
     this.commands.push(...change.commands);
@@ -177,7 +176,7 @@ class Stepper {
     }
   }
 
-  private log(run: TaskRun | undefined, level: LogLine["level"], message: string): void {
+  log(run: TaskRun | undefined, level: LogLine["level"], message: string): void {
     this.logs.push({
       ...(run ? { taskRunId: run.id, taskId: run.taskId, attemptNumber: Math.max(1, run.attempts?.length ?? 1) } : {}),
       level,
@@ -187,7 +186,7 @@ class Stepper {
   }
 
   /** An execution created with a `scheduleDate` still ahead stays CREATED until a timer at that date. */
-  private scheduledLater(): boolean {
+  scheduledLater(): boolean {
     const scheduleDate = this.state.execution.scheduleDate;
     if (scheduleDate === undefined || Date.parse(scheduleDate) <= Date.parse(this.deps.now)) return false;
     this.commands.push({
@@ -199,24 +198,24 @@ class Stepper {
   }
 
   /** How a flowable or executable task resolves (from its plugin, internal ones included). */
-  private behaviour(taskId: string): TaskBehaviour | undefined {
+  behaviour(taskId: string): TaskBehaviour | undefined {
     const { plugin } = this.deps.index.task(taskId);
     return plugin.category === "task" && plugin.kind === "flowable" ? plugin.behaviour : undefined;
   }
 
-  private markParentDirty(run: TaskRun): void {
+  markParentDirty(run: TaskRun): void {
     // No flowable resolves dynamic task runs: their end wakes nothing.
     if (!run.dynamic) this.dirty.add(run.parentTaskRunId ?? ROOT);
   }
 
-  private variables(run: TaskRun | undefined): Record<string, unknown> {
+  variables(run: TaskRun | undefined): Record<string, unknown> {
     const type = run ? taskOf(this.deps.index, run)?.task.type : undefined;
     return runVariables(this.state, this.deps.index.flow, run, type, this.deps.host);
   }
 
   // ---- task runs -------------------------------------------------------------------
 
-  private create(specs: Resolution["next"], parent: TaskRun | undefined): void {
+  create(specs: Resolution["next"], parent: TaskRun | undefined): void {
     for (const spec of specs) {
       const run: TaskRun = {
         id: this.deps.newId(),
@@ -236,7 +235,7 @@ class Stepper {
   }
 
   /** Starts a CREATED task run: runIf, then run it (runnable) or resolve its children (flowable). */
-  private dispatch(run: TaskRun, task: Task): void {
+  dispatch(run: TaskRun, task: Task): void {
     if (this.state.execution.state.current === "KILLING") {
       this.finish(run, "KILLED");
       return;
@@ -296,7 +295,7 @@ class Stepper {
   }
 
   /** `{workingDirectory}` for a task of a WorkingDirectory's `tasks`, which share its directory. */
-  private sharedDirectory(run: TaskRun): { workingDirectory?: string } {
+  sharedDirectory(run: TaskRun): { workingDirectory?: string } {
     const parentId = run.parentTaskRunId;
     if (parentId === undefined || groupOfRun(this.state, run.id) !== "tasks") return {};
     const parent = taskRun(this.state, parentId);
@@ -305,7 +304,7 @@ class Stepper {
   }
 
   /** The task's timeout in ms (rendered when it is an expression); null when it cannot be read (the run failed). */
-  private timeoutMs(run: TaskRun, timeout: string): number | null {
+  timeoutMs(run: TaskRun, timeout: string): number | null {
     try {
       return parseDurationMs(String(this.deps.render(timeout, this.variables(run))));
     } catch (error) {
@@ -316,7 +315,7 @@ class Stepper {
   }
 
   /** A task that only waits (Sleep): a timer, never a blocking run. */
-  private wait(run: TaskRun, task: Task, property: string): void {
+  wait(run: TaskRun, task: Task, property: string): void {
     let ms: number;
     try {
       ms = parseDurationMs(String(this.deps.render(task[property], this.variables(run))));
@@ -337,7 +336,7 @@ class Stepper {
   }
 
   /** A waiting task's timeout came first: it fails as Kestra's worker fails a task that timed out. */
-  private timedOut(id: string): void {
+  timedOut(id: string): void {
     const run = this.state.runs.get(id);
     if (run?.state.current !== "RUNNING") return;
     const { task } = this.deps.index.task(run.taskId);
@@ -364,12 +363,12 @@ class Stepper {
     });
   }
 
-  private waited(id: string): void {
+  waited(id: string): void {
     const run = this.state.runs.get(id);
     if (run && run.state.current === "RUNNING") this.finish(run, "SUCCESS");
   }
 
-  private startAttempt(id: string): void {
+  startAttempt(id: string): void {
     const run = taskRun(this.state, id);
     const attempt = { state: newState("RUNNING", this.deps.now) };
     this.state = updateTaskRun(this.state, {
@@ -379,7 +378,7 @@ class Stepper {
     });
   }
 
-  private setState(id: string, current: StateType): TaskRun {
+  setState(id: string, current: StateType): TaskRun {
     const run = taskRun(this.state, id);
     const next = { ...run, state: withState(run.state, current, this.deps.now) };
     this.state = updateTaskRun(this.state, next);
@@ -387,7 +386,7 @@ class Stepper {
   }
 
   /** Ends a task run in a terminal state and wakes its parent. */
-  private finish(run: TaskRun, current: StateType, outputs?: Readonly<Record<string, unknown>> | null): void {
+  finish(run: TaskRun, current: StateType, outputs?: Readonly<Record<string, unknown>> | null): void {
     const latest = taskRun(this.state, run.id);
     const attempts = latest.attempts?.map((attempt, i, all) =>
       i === all.length - 1 ? { ...attempt, state: withState(attempt.state, current, this.deps.now) } : attempt,
@@ -402,7 +401,7 @@ class Stepper {
     this.markParentDirty(next);
   }
 
-  private taskEnded(event: Extract<ExecutorEvent, { type: "task.ended" }>): void {
+  taskEnded(event: Extract<ExecutorEvent, { type: "task.ended" }>): void {
     const run = taskRun(this.state, event.taskRunId);
     if (isTerminated(run.state.current) || run.dynamic) return; // a duplicate report after a replay
     for (const line of event.logs ?? []) this.logs.push(line);
@@ -435,7 +434,7 @@ class Stepper {
    * `dynamic: true` and one attempt in its state, in the DYNAMIC group of its parent.
    * Each attempt of a retried task adds its own.
    */
-  private addDynamic(reporter: TaskRun, reported: DynamicTaskRun): void {
+  addDynamic(reporter: TaskRun, reported: DynamicTaskRun): void {
     const parentId = reported.parentTaskRunId ?? reporter.id;
     if (!this.state.runs.has(parentId)) {
       this.log(
@@ -462,7 +461,7 @@ class Stepper {
   }
 
   /** Schedules another attempt when the task's retry allows one; true when it does. */
-  private retryLater(run: TaskRun, task: Task, outputs: Readonly<Record<string, unknown>> | undefined): boolean {
+  retryLater(run: TaskRun, task: Task, outputs: Readonly<Record<string, unknown>> | undefined): boolean {
     const retry = retryFor(this.deps.index, task.id);
     if (!retry) return false;
     const terminated = isTerminated(this.state.execution.state.current);
@@ -484,7 +483,7 @@ class Stepper {
     return true;
   }
 
-  private retryNow(id: string): void {
+  retryNow(id: string): void {
     const run = this.state.runs.get(id);
     if (run?.state.current !== "RETRYING") return;
     this.setState(id, "CREATED");
@@ -496,7 +495,7 @@ class Stepper {
 
   // ---- flowables and the flow ----------------------------------------------------------
 
-  private resolveFlowable(id: string): void {
+  resolveFlowable(id: string): void {
     const run = taskRun(this.state, id);
     if (run.dynamic) return; // nothing to resolve: its task is not in the flow
     // Once the execution is terminated, only the after-execution tasks go on.
@@ -552,7 +551,7 @@ class Stepper {
   }
 
   /** A flowable pauses the execution; a timer resumes it unless it waits for a manual resume. */
-  private pause(run: TaskRun, ms: number): void {
+  pause(run: TaskRun, ms: number): void {
     this.setState(run.id, "PAUSED");
     this.state = setExecutionState(this.state, "PAUSED", this.deps.now);
     if (Number.isFinite(ms)) {
@@ -566,7 +565,7 @@ class Stepper {
    * pauseDuration applies its `behavior` (Kestra 1.x): RESUME goes on, WARN goes on and ends
    * the Pause in WARNING, FAIL fails it, CANCEL cancels the execution. Other pauses go on.
    */
-  private pauseElapsed(id: string): void {
+  pauseElapsed(id: string): void {
     const run = this.state.runs.get(id);
     if (run?.state.current !== "PAUSED") return;
     const { task } = this.deps.index.task(run.taskId);
@@ -602,11 +601,11 @@ class Stepper {
     this.finish(taskRun(this.state, id), "FAILED");
   }
 
-  private pauseTimeoutMs(run: TaskRun, task: Task): number {
+  pauseTimeoutMs(run: TaskRun, task: Task): number {
     return (task.timeout === undefined ? null : this.timeoutMs(run, task.timeout)) ?? 0;
   }
 
-  private resume(id: string, inputs?: Readonly<Record<string, unknown>>): void {
+  resume(id: string, inputs?: Readonly<Record<string, unknown>>): void {
     const run = this.state.runs.get(id);
     if (run?.state.current !== "PAUSED") return;
     const outputs = inputs ? { ...(run.outputs ?? {}), onResume: inputs } : (run.outputs ?? null);
@@ -617,7 +616,7 @@ class Stepper {
     this.dirty.add(id);
   }
 
-  private resolveRoot(): void {
+  resolveRoot(): void {
     const current = this.state.execution.state.current;
     if (isTerminated(current)) {
       this.resolveAfter();
@@ -633,7 +632,7 @@ class Stepper {
     this.end(this.state.execution.state.current === "KILLING" ? "KILLED" : resolution.state);
   }
 
-  private end(state: StateType): void {
+  end(state: StateType): void {
     // Kestra evaluates the SLA assertions on the execution whose last task just ended, before it ends.
     if (this.checkAssertions()) return;
     let final = state;
@@ -654,7 +653,7 @@ class Stepper {
   }
 
   /** Flow `outputs`, rendered when the execution ends; a map given to a STRING output becomes its JSON text. */
-  private flowOutputs(outputs: NonNullable<Flow["outputs"]>): Record<string, unknown> {
+  flowOutputs(outputs: NonNullable<Flow["outputs"]>): Record<string, unknown> {
     const variables = this.variables(undefined);
     const rendered: Record<string, unknown> = {};
     for (const output of outputs) {
@@ -667,7 +666,7 @@ class Stepper {
 
   // ---- kill -----------------------------------------------------------------------------
 
-  private kill(): void {
+  kill(): void {
     const current = this.state.execution.state.current;
     if (isTerminated(current) || current === "KILLING") return;
     if (current === "QUEUED") {
@@ -703,266 +702,10 @@ class Stepper {
     this.dirty.add(ROOT);
   }
 
-  // ---- child executions (Subflow, ForEachItem) ------------------------------------------------
-
-  /**
-   * Asks the host for the child executions of an executable task run, each with the
-   * correlation id, the inherited labels and the task's labels. One child (Subflow) reports
-   * its end directly; several (ForEachItem batches) are counted in `iterations`.
-   */
-  private startChildren(run: TaskRun, task: Task, behaviour: ExecutableBehaviour): void {
-    let children: readonly ChildExecutionRequest[];
-    try {
-      children = behaviour.childExecutions(
-        flowableContext(this.state, this.deps.index, run, (template, extra) =>
-          this.deps.render(template, withExtra(this.variables(run), extra)),
-        ),
-      );
-    } catch (error) {
-      if (error instanceof LookupNeeded) {
-        this.lookup(run.id, error.request);
-        return;
-      }
-      this.log(run, "ERROR", message(error));
-      this.finish(run, "FAILED");
-      return;
-    }
-    const batches = children.some((child) => child.iteration !== undefined);
-    if (batches) {
-      const wait = children[0]?.wait !== false;
-      const iterations = wait ? { CREATED: children.length, RUNNING: 0 } : { RUNNING: 0 };
-      this.state = updateTaskRun(this.state, {
-        ...run,
-        outputs: { ...(run.outputs ?? {}), numberOfBatches: children.length, iterations },
-      });
-      if (children.length === 0) {
-        this.finish(taskRun(this.state, run.id), "SUCCESS");
-        return;
-      }
-    }
-    const execution = this.state.execution;
-    const correlation = execution.labels.find((l) => l.key === CORRELATION_ID)?.value ?? execution.id;
-    for (const child of children) {
-      const labels = new Map<string, Label>([[CORRELATION_ID, { key: CORRELATION_ID, value: correlation }]]);
-      if (child.inheritLabels)
-        for (const label of execution.labels) if (!labels.has(label.key)) labels.set(label.key, label);
-      for (const label of child.labels) labels.set(label.key, label);
-      this.commands.push({
-        type: "subflow.start",
-        taskRunId: run.id,
-        namespace: child.namespace,
-        flowId: child.flowId,
-        ...(child.revision !== undefined ? { revision: child.revision } : {}),
-        inputs: child.inputs,
-        labels: [...labels.values()],
-        trigger: {
-          id: task.id,
-          type: task.type,
-          variables: {
-            executionId: execution.id,
-            namespace: execution.namespace,
-            flowId: execution.flowId,
-            flowRevision: execution.flowRevision,
-          },
-        },
-        wait: child.wait,
-        ...(child.scheduleDate !== undefined ? { scheduleDate: child.scheduleDate } : {}),
-        ...(child.outputs !== undefined ? { outputs: child.outputs } : {}),
-        ...(child.iteration !== undefined ? { iteration: child.iteration } : {}),
-      });
-    }
-  }
-
-  private subflowStarted(event: Extract<ExecutorEvent, { type: "subflow.started" }>): void {
-    const run = this.state.runs.get(event.taskRunId);
-    if (!run || isTerminated(run.state.current)) return;
-    const { task } = this.deps.index.task(run.taskId);
-    if (event.iteration !== undefined) {
-      // A batch of a ForEachItem: without wait, a created child counts as done.
-      const wait = task.wait !== false;
-      const iterations = count(run.outputs?.iterations, wait ? "CREATED" : undefined, wait ? "RUNNING" : "SUCCESS");
-      this.state = updateTaskRun(this.state, { ...run, outputs: { ...(run.outputs ?? {}), iterations } });
-      if (!wait) this.batchesDone(taskRun(this.state, run.id), task);
-      return;
-    }
-    const outputs = { ...(run.outputs ?? {}), executionId: event.executionId };
-    if (task.wait === false) {
-      this.finish(run, "SUCCESS", outputs);
-      return;
-    }
-    this.state = updateTaskRun(this.state, { ...run, outputs });
-    // Killed while the child was being created: the kill goes on to the child.
-    if (run.state.current === "KILLING") this.commands.push({ type: "subflow.kill", taskRunId: run.id });
-  }
-
-  /** A child execution ended: the task run takes its outputs and, with transmitFailed, its failure. */
-  private subflowEnded(event: Extract<ExecutorEvent, { type: "subflow.ended" }>): void {
-    const run = this.state.runs.get(event.taskRunId);
-    if (!run || isTerminated(run.state.current)) return;
-    const { task } = this.deps.index.task(run.taskId);
-    if (event.error) this.log(run, "ERROR", event.error);
-    if (event.iteration !== undefined) {
-      const from = event.executionId === undefined ? (task.wait === false ? undefined : "CREATED") : "RUNNING";
-      const to = event.error ? "FAILED" : event.state;
-      const iterations = count(run.outputs?.iterations, task.wait === false ? undefined : from, to);
-      this.state = updateTaskRun(this.state, { ...run, outputs: { ...(run.outputs ?? {}), iterations } });
-      this.batchesDone(taskRun(this.state, run.id), task);
-      return;
-    }
-    const outputs: Record<string, unknown> = {
-      ...(event.executionId ? { executionId: event.executionId } : {}),
-      ...(event.executionId ? { state: event.state } : {}),
-      ...(event.outputs ? { outputs: event.outputs } : {}),
-    };
-    let state: StateType = "SUCCESS";
-    if (event.error) state = "FAILED";
-    else if (run.state.current === "KILLING") state = "KILLED";
-    else if (task.transmitFailed !== false && TRANSMITTED.has(event.state)) state = event.state;
-    this.executableEnded(run, task, state, outputs);
-  }
-
-  /** Retry, allowFailure and allowWarning applied to the end of an executable task run. */
-  private executableEnded(
-    run: TaskRun,
-    task: Task,
-    ended: StateType,
-    outputs?: Readonly<Record<string, unknown>>,
-  ): void {
-    let state = ended;
-    if (state === "FAILED" && this.retryLater(run, task, outputs)) return;
-    if (state === "SUCCESS" && (run.attempts?.length ?? 0) > 1 && retryFor(this.deps.index, run.taskId)?.warningOnRetry)
-      state = "WARNING";
-    if (state === "FAILED" && task.allowFailure) state = "WARNING";
-    if (state === "WARNING" && task.allowWarning) state = "SUCCESS";
-    this.finish(run, state, outputs);
-  }
-
-  /**
-   * Once every batch is done (counted in `iterations`): FAILED if one failed, else KILLED,
-   * else WARNING, else SUCCESS; SUCCESS whatever happened without transmitFailed.
-   */
-  private batchesDone(run: TaskRun, task: Task): void {
-    const iterations = (run.outputs?.iterations ?? {}) as Record<string, number>;
-    const total = Number(run.outputs?.numberOfBatches ?? 0);
-    const done = Object.entries(iterations)
-      .filter(([state]) => isTerminated(state as StateType))
-      .reduce((sum, [, n]) => sum + n, 0);
-    if (done < total) return;
-    let state: StateType = "SUCCESS";
-    if (run.state.current === "KILLING" || (iterations.KILLED ?? 0) > 0) state = "KILLED";
-    if ((iterations.FAILED ?? 0) > 0) state = "FAILED";
-    else if (state !== "KILLED" && (iterations.WARNING ?? 0) > 0) state = "WARNING";
-    if (task.transmitFailed === false && run.state.current !== "KILLING") state = "SUCCESS";
-    // Where the batches wrote their outputs, for `_merge` (Kestra's subflowOutputsBaseUri).
-    const subflowOutputsBaseUri = taskPath(this.state.execution, run.taskId, run.id);
-    this.executableEnded(run, task, state, { ...(run.outputs ?? {}), subflowOutputsBaseUri });
-  }
-
-  // ---- working directories ---------------------------------------------------------------------
-
-  /**
-   * A WorkingDirectory's directory around its `tasks`: opened before the first one, closed
-   * (output files collected) once they are done, before `errors`, `finally` or the end.
-   * False while the resolution must wait for the directory to close.
-   */
-  private directoryReady(run: TaskRun, task: Task, context: FlowableContext, resolution: Resolution): boolean {
-    const started = context.counts("tasks").total;
-    const moreTasks = resolution.next.some((child) => child.group === "tasks");
-    if (moreTasks) {
-      if (started === 0) this.openDirectory(run, task);
-      return true;
-    }
-    if (started === 0 || this.state.memo.get(closedKey(run)) === true) return true;
-    if (this.state.memo.get(closingKey(run)) !== true) {
-      this.state.memo.set(closingKey(run), true);
-      const variables = this.variables(run);
-      let outputFiles: string[] | undefined;
-      try {
-        if (task.outputFiles !== undefined) {
-          const rendered = renderDeep(task.outputFiles, (t) => this.deps.render(t, variables));
-          outputFiles = (Array.isArray(rendered) ? rendered : [rendered]).map(String);
-        }
-      } catch (error) {
-        this.log(run, "ERROR", `Unable to render outputFiles: ${message(error)}`);
-      }
-      const cache = this.directoryCache(run, task);
-      this.commands.push({
-        type: "directory.close",
-        taskRunId: run.id,
-        ...(outputFiles ? { outputFiles } : {}),
-        ...(cache ? { cache } : {}),
-      });
-    }
-    return false;
-  }
-
-  private openDirectory(run: TaskRun, task: Task): void {
-    const variables = this.variables(run);
-    const render = (template: string) => this.deps.render(template, variables);
-    let inputFiles: Record<string, string> | undefined;
-    let namespaceFiles: Record<string, unknown> | undefined;
-    try {
-      if (task.inputFiles !== undefined) {
-        let files = renderDeep(task.inputFiles, render);
-        if (typeof files === "string") files = JSON.parse(files);
-        if (files === null || typeof files !== "object" || Array.isArray(files)) {
-          throw new Error("inputFiles must be a map of file names to contents");
-        }
-        inputFiles = Object.fromEntries(Object.entries(files).map(([name, content]) => [name, String(content)]));
-      }
-      if (task.namespaceFiles !== undefined) {
-        namespaceFiles = renderDeep(task.namespaceFiles, render) as Record<string, unknown>;
-      }
-    } catch (error) {
-      // The host still opens the directory; the failure is the WorkingDirectory's.
-      this.log(run, "ERROR", `Failed preExecuteTasks on WorkingDirectory: ${message(error)}`);
-      this.state.memo.set(openFailedKey(run), true);
-    }
-    const cache = this.directoryCache(run, task);
-    this.commands.push({
-      type: "directory.open",
-      taskRunId: run.id,
-      ...(inputFiles ? { inputFiles } : {}),
-      ...(namespaceFiles ? { namespaceFiles } : {}),
-      ...(cache ? { cache } : {}),
-    });
-  }
-
-  /** A WorkingDirectory's `cache`: its files are kept per task (and iteration value) for `ttl`. */
-  private directoryCache(run: TaskRun, task: Task): DirectoryCache | undefined {
-    const cache = task.cache as { patterns?: unknown; ttl?: unknown } | undefined;
-    if (!cache || !Array.isArray(cache.patterns)) return undefined;
-    const ttl = typeof cache.ttl === "string" ? parseDurationMs(cache.ttl) : undefined;
-    return {
-      patterns: cache.patterns.map(String),
-      taskId: task.id,
-      ...(run.value !== undefined ? { value: run.value } : {}),
-      ...(ttl !== undefined ? { ttlMs: ttl } : {}),
-    };
-  }
-
-  private directoryClosed(event: Extract<ExecutorEvent, { type: "directory.closed" }>): void {
-    const run = this.state.runs.get(event.taskRunId);
-    if (!run || isTerminated(run.state.current)) return;
-    this.state.memo.set(closedKey(run), true);
-    if (event.outputFiles && Object.keys(event.outputFiles).length > 0) {
-      this.state = updateTaskRun(this.state, {
-        ...run,
-        outputs: { ...(run.outputs ?? {}), outputFiles: event.outputFiles },
-      });
-    }
-    if (event.error || this.state.memo.get(openFailedKey(run)) === true) {
-      if (event.error) this.log(run, "ERROR", event.error);
-      this.finish(taskRun(this.state, run.id), "FAILED");
-      return;
-    }
-    this.dirty.add(run.id);
-  }
-
   // ---- lookups -------------------------------------------------------------------------------
 
   /** Asks the host for something a resolution needs (once per key); the waiting task run resolves again on `lookup.done`. */
-  private lookup(runId: string, request: LookupRequest): void {
+  lookup(runId: string, request: LookupRequest): void {
     const key = lookupKey(request);
     const waitingKey = `waiting:${key}`;
     const waiting = (this.state.memo.get(waitingKey) as string[] | undefined) ?? [];
@@ -970,7 +713,7 @@ class Stepper {
     if (waiting.length === 0) this.commands.push({ type: "lookup", key, request });
   }
 
-  private lookupDone(event: Extract<ExecutorEvent, { type: "lookup.done" }>): void {
+  lookupDone(event: Extract<ExecutorEvent, { type: "lookup.done" }>): void {
     this.state.memo.set(event.key, event.error === undefined ? { value: event.value ?? "" } : { error: event.error });
     const waitingKey = `waiting:${event.key}`;
     const waiting = (this.state.memo.get(waitingKey) as string[] | undefined) ?? [];
@@ -988,7 +731,7 @@ class Stepper {
   // ---- restart and resume -----------------------------------------------------------------
 
   /** A manual resume makes the pause timer of the paused task run pointless. */
-  private cancelResumeTimer(): void {
+  cancelResumeTimer(): void {
     const paused = firstPaused(this.state);
     if (paused) this.commands.push({ type: "timer.cancel", timerId: `${RESUME_TIMER}${paused.id}` });
   }
@@ -997,7 +740,7 @@ class Stepper {
    * The execution was changed by an action (resume, restart, mark-as) and comes back RUNNING:
    * task runs put back to CREATED/RESTARTED start again, RUNNING flowables resolve again.
    */
-  private restarted(): void {
+  restarted(): void {
     this.state = setExecutionState(this.state, "RUNNING", this.deps.now);
     this.dirty.add(ROOT);
     for (const id of this.state.order) {
@@ -1015,328 +758,10 @@ class Stepper {
       }
     }
   }
-
-  // ---- when the execution ends: after-execution tasks, SLAs, new executions ------------------
-
-  /** True when a task run belongs to the after-execution phase (a listener's or afterExecution's task, or inside one). */
-  private inAfterPhase(run: TaskRun): boolean {
-    let top = run;
-    while (top.parentTaskRunId !== undefined) top = taskRun(this.state, top.parentTaskRunId);
-    return isAfterGroup(groupOfRun(this.state, top.id));
-  }
-
-  /** The terminated execution's next after-execution task, once the previous one ended. */
-  private resolveAfter(): void {
-    const next = nextAfterTask(this.state, this.deps.index, this.validListeners());
-    if (next) this.create([next], undefined);
-  }
-
-  /**
-   * The listeners whose conditions hold for the terminated execution (Kestra's
-   * findValidListeners), evaluated once per terminal state and kept in the memo.
-   */
-  private validListeners(): readonly number[] {
-    const listeners = this.deps.index.flow.listeners ?? [];
-    if (listeners.length === 0) return [];
-    const execution = this.state.execution;
-    const key = `listeners.valid:${execution.state.histories.length}`;
-    const known = this.state.memo.get(key) as number[] | undefined;
-    if (known) return known;
-    const variables = this.variables(undefined);
-    const render = (template: unknown) => renderDeep(template, (t) => this.deps.render(t, variables));
-    const valid: number[] = [];
-    for (const [i, listener] of listeners.entries()) {
-      const result = listenerConditionsHold(listener.conditions, execution.state.current, render);
-      if (result.problem !== undefined) this.log(undefined, "WARN", `Listener ${i} is not run: ${result.problem}`);
-      if (result.valid) valid.push(i);
-    }
-    this.state.memo.set(key, valid);
-    return valid;
-  }
-
-  private slas(type: Sla["type"]): readonly [number, Sla][] {
-    const all = (this.deps.index.flow.sla ?? []) as unknown as readonly Sla[];
-    return [...all.entries()].filter(([, sla]) => sla.type === type);
-  }
-
-  /** SLAs on every change of a live execution: MAX_DURATION timers at creation, then the assertions. */
-  private beforeEvent(event: ExecutorEvent): void {
-    if (this.deps.index.flow.sla === undefined) return;
-    const execution = this.state.execution;
-    if (event.type === "execution.start" && execution.state.current === "CREATED") {
-      const start = Date.parse(execution.state.histories[0]?.date ?? this.deps.now);
-      for (const [i, sla] of this.slas("MAX_DURATION")) {
-        try {
-          const ms = parseDurationMs(String(this.deps.render(sla.duration, this.variables(undefined))));
-          const at = new Date(start + ms).toISOString();
-          this.commands.push({ type: "timer.set", timerId: `${SLA_TIMER}${i}`, at });
-        } catch (error) {
-          this.log(undefined, "ERROR", `Ignoring SLA '${sla.id}' because of the error: ${message(error)}`);
-        }
-      }
-    }
-    this.checkAssertions();
-  }
-
-  /**
-   * EXECUTION_ASSERTION SLAs of a live execution: violated when `assert` does not render
-   * truthy; only the first violation acts. True when it terminated the execution.
-   */
-  private checkAssertions(): boolean {
-    const assertions = this.slas("EXECUTION_ASSERTION");
-    if (assertions.length === 0 || isTerminated(this.state.execution.state.current)) return false;
-    const variables = this.variables(undefined);
-    const violations: Violation[] = [];
-    for (const [, sla] of assertions) {
-      try {
-        if (!truthy(this.deps.render(sla.assert, variables))) {
-          violations.push(violation(sla, `assertion is false: ${String(sla.assert)}.`));
-        }
-      } catch (error) {
-        this.log(undefined, "ERROR", `Ignoring SLA '${sla.id}' because of the error: ${message(error)}`);
-      }
-    }
-    const [first] = violations;
-    return first !== undefined && this.violated(first);
-  }
-
-  /** A MAX_DURATION deadline passed while the execution still runs (the timer fires at the deadline). */
-  private maxDurationReached(index: number): void {
-    const sla = ((this.deps.index.flow.sla ?? []) as unknown as readonly Sla[])[index];
-    const execution = this.state.execution;
-    if (!sla || isTerminated(execution.state.current)) return;
-    const start = Date.parse(execution.state.histories[0]?.date ?? this.deps.now);
-    const elapsed = javaDuration(Date.parse(this.deps.now) - start);
-    let limit: string;
-    try {
-      limit = javaDuration(parseDurationMs(String(this.deps.render(sla.duration, this.variables(undefined)))));
-    } catch {
-      limit = String(sla.duration);
-    }
-    this.violated(violation(sla, `execution duration of ${elapsed} exceed the maximum duration of ${limit}.`));
-  }
-
-  /**
-   * Kestra's processViolation: FAIL or CANCEL give that state to the last task run not
-   * terminated and to the execution, and stop the task runs still going (no kill cascade to
-   * child executions); NONE changes no state. The SLA's labels are added in every case when
-   * some are missing. Logged only when the violation changes something. True when the
-   * execution is now terminated.
-   */
-  private violated(found: Violation): boolean {
-    const state = found.behavior === "FAIL" ? "FAILED" : found.behavior === "CANCEL" ? "CANCELLED" : undefined;
-    const labels = found.labels.length > 0 && !containsAll(this.state.execution.labels, found.labels);
-    if (state === undefined && !labels) return false;
-    this.log(undefined, "WARN", `SLA '${found.slaId}' violated: ${found.reason}`);
-    if (labels) {
-      const execution = this.state.execution;
-      this.state = { ...this.state, execution: { ...execution, labels: [...execution.labels, ...found.labels] } };
-    }
-    if (state === undefined) return false;
-    if (state === "FAILED") {
-      this.log(undefined, "ERROR", `Execution failed due to SLA '${found.slaId}' violated: ${found.reason}`);
-    }
-    let last: string | undefined;
-    for (const id of this.state.order) if (!isTerminated(taskRun(this.state, id).state.current)) last = id;
-    if (last !== undefined) {
-      const run = taskRun(this.state, last);
-      const plugin = taskOf(this.deps.index, run)?.plugin;
-      const runsOnHost = plugin?.category === "task" && plugin.kind === "runnable" && plugin.waitsFor === undefined;
-      if (run.state.current === "RUNNING" && runsOnHost) this.commands.push({ type: "task.kill", taskRunId: last });
-      this.finish(run, state);
-    }
-    this.killForExit(last ?? "");
-    this.state = setExecutionState(this.state, state, this.deps.now);
-    this.commands.push({ type: "execution.ended", state });
-    this.dirty.clear(); // nothing of the execution resolves next...
-    this.dirty.add(ROOT); // ...but the after-execution tasks
-    return true;
-  }
-
-  /**
-   * Retry `behavior: CREATE_NEW_EXECUTION` (Kestra's handleChildWorkerTaskResult and
-   * markWithTaskRunAs(RETRIED, markParents)): the failed task run, its parents and the
-   * execution are marked RETRIED (terminal), and at the retry date the host creates the next
-   * execution (`execution.retry`). False when no new execution is due: the task fails.
-   */
-  private retryAsNewExecution(
-    run: TaskRun,
-    retry: NonNullable<ReturnType<typeof retryFor>>,
-    outputs: Readonly<Record<string, unknown>> | undefined,
-  ): boolean {
-    const at = nextExecutionDate(retry, this.state.execution, this.deps.now, this.deps.random());
-    if (at === undefined) return false;
-    const attempts = (run.attempts ?? []).map((attempt, i, all) =>
-      i === all.length - 1 ? { ...attempt, state: withState(attempt.state, "FAILED", this.deps.now) } : attempt,
-    );
-    const failed = withState(run.state, "FAILED", this.deps.now);
-    this.state = updateTaskRun(this.state, {
-      ...run,
-      attempts,
-      outputs: outputs ?? run.outputs ?? null,
-      state: withState(failed, "RETRIED", this.deps.now),
-    });
-    for (let id = run.parentTaskRunId; id !== undefined; id = taskRun(this.state, id).parentTaskRunId) {
-      this.setState(id, "RETRIED");
-    }
-    this.state = setExecutionState(this.state, "RETRIED", this.deps.now);
-    this.commands.push({ type: "execution.ended", state: "RETRIED" });
-    // Set after execution.ended, which drops the execution's timers.
-    this.commands.push({ type: "timer.set", timerId: `${NEW_EXECUTION_TIMER}${run.id}`, at });
-    this.dirty.clear();
-    this.dirty.add(ROOT);
-    return true;
-  }
-
-  private newExecutionDue(): void {
-    if (this.state.execution.state.current === "RETRIED") this.commands.push({ type: "execution.retry" });
-  }
-
-  // ---- tasks that change the execution (Labels, Exit) -------------------------------------
-
-  /** Labels: a key already on the execution takes the new value in place, a new key is appended. */
-  private setLabels(labels: readonly { readonly key: string; readonly value: string }[]): void {
-    const updates = new Map(labels.map((label) => [label.key, label.value]));
-    const next: { readonly key: string; readonly value: string }[] = [];
-    const replaced = new Set<string>();
-    for (const label of this.state.execution.labels) {
-      const value = updates.get(label.key);
-      if (value === undefined) next.push(label);
-      else if (!replaced.has(label.key)) {
-        replaced.add(label.key);
-        next.push({ key: label.key, value });
-      }
-    }
-    for (const [key, value] of updates) if (!replaced.has(key)) next.push({ key, value });
-    this.state = { ...this.state, execution: { ...this.state.execution, labels: next } };
-  }
-
-  /**
-   * Exit, as Kestra 1.x's Exit.update(): the execution takes `state` at once, without the
-   * usual end (no flow outputs, no errors or finally branch, no "Flow completed" line), and
-   * the Exit run ends in it. KILLED stops every running task (no kill cascade to child
-   * executions) and kills the parents of each killed run. Any other state goes to the last
-   * task run not terminated (Kestra's findLastNotTerminated: the Exit run itself unless a
-   * later one still runs) and its parents; other running task runs are left alone.
-   */
-  private exit(run: TaskRun, state: NonNullable<Extract<ExecutorEvent, { type: "task.ended" }>["exit"]>): void {
-    if (state === "KILLED") {
-      this.killForExit(run.id);
-      this.finish(run, state);
-      this.endParents(taskRun(this.state, run.id), state);
-    } else {
-      let last = run.id;
-      for (const id of this.state.order) if (!isTerminated(taskRun(this.state, id).state.current)) last = id;
-      if (last !== run.id) this.setState(last, state);
-      this.endParents(taskRun(this.state, last), state);
-      this.finish(run, state);
-    }
-    this.state = setExecutionState(this.state, state, this.deps.now);
-    this.commands.push({ type: "execution.ended", state });
-    this.dirty.clear(); // the execution is over: nothing resolves next...
-    this.dirty.add(ROOT); // ...but the after-execution tasks
-  }
-
-  /** Exit KILLED: every task run still going is stopped and KILLED, and so are its parents. */
-  private killForExit(exitId: string): void {
-    for (const id of this.state.order) {
-      const run = taskRun(this.state, id);
-      if (id === exitId || isTerminated(run.state.current)) continue;
-      const plugin = taskOf(this.deps.index, run)?.plugin;
-      if (plugin === undefined) {
-        // A dynamic task run: nothing runs it, and its parent goes on as it is.
-        this.finish(run, "KILLED");
-        continue;
-      }
-      if (run.state.current === "PAUSED") {
-        this.commands.push({ type: "timer.cancel", timerId: `${RESUME_TIMER}${id}` });
-      } else if (run.state.current === "RETRYING") {
-        this.commands.push({ type: "timer.cancel", timerId: `${RETRY_TIMER}${id}` });
-      } else if (run.state.current === "CREATED") {
-        // never started
-      } else if (plugin.category !== "task" || plugin.kind !== "runnable") {
-        continue; // a flowable ends with its children; a Subflow's child execution is not killed
-      } else if (plugin.waitsFor !== undefined) {
-        this.commands.push({ type: "timer.cancel", timerId: `${WAIT_TIMER}${id}` });
-      } else {
-        this.commands.push({ type: "task.kill", taskRunId: id });
-      }
-      this.finish(run, "KILLED");
-      this.endParents(taskRun(this.state, id), "KILLED");
-    }
-  }
-
-  /** Gives `state` to every ancestor of a task run (Exit). */
-  private endParents(run: TaskRun, state: StateType): void {
-    for (let id = run.parentTaskRunId; id !== undefined; id = taskRun(this.state, id).parentTaskRunId) {
-      if (taskRun(this.state, id).state.current !== state) this.setState(id, state);
-    }
-  }
-
-  /** A task run that ends after an Exit ended the execution: recorded, and nothing runs next. */
-  private endedAfterExit(run: TaskRun, event: Extract<ExecutorEvent, { type: "task.ended" }>): void {
-    this.finish(run, event.state, event.outputs ?? run.outputs ?? null);
-    this.dirty.clear();
-  }
 }
 
-const CORRELATION_ID = "system.correlationId";
+/** The methods of step-children.ts, step-working-directory.ts, step-ending.ts and step-updates.ts. */
+export interface Stepper extends ChildExecutions, WorkingDirectories, ExecutionEnd, ExecutionUpdates {}
+Object.assign(Stepper.prototype, childExecutions, workingDirectories, executionEnd, executionUpdates);
 
-/** Memo keys of a WorkingDirectory's directory, for the current run of its task run (a restart opens a new one). */
-function closedKey(run: TaskRun): string {
-  return `directory.closed:${run.id}:${run.state.histories.length}`;
-}
-
-function closingKey(run: TaskRun): string {
-  return `directory.closing:${run.id}:${run.state.histories.length}`;
-}
-
-function openFailedKey(run: TaskRun): string {
-  return `directory.open-failed:${run.id}:${run.state.histories.length}`;
-}
-
-/** Variables with extra ones merged in, maps one level deep (`taskrun.items` beside `taskrun.id`). */
-function withExtra(
-  variables: Record<string, unknown>,
-  extra: Readonly<Record<string, unknown>> | undefined,
-): Record<string, unknown> {
-  if (!extra) return variables;
-  const merged = { ...variables };
-  for (const [key, value] of Object.entries(extra)) {
-    const current = merged[key];
-    merged[key] =
-      current && typeof current === "object" && value && typeof value === "object" ? { ...current, ...value } : value;
-  }
-  return merged;
-}
-
-/** `iterations` with one child moved from a state (when given) to another. */
-function count(iterations: unknown, from: string | undefined, to: string): Record<string, number> {
-  const next = { ...((iterations ?? {}) as Record<string, number>) };
-  if (from !== undefined) next[from] = (next[from] ?? 0) - 1;
-  next[to] = (next[to] ?? 0) + 1;
-  return next;
-}
-
-/** Child states a Subflow with transmitFailed takes on. */
-const TRANSMITTED: ReadonlySet<StateType> = new Set(["FAILED", "KILLED", "WARNING", "PAUSED"]);
-
-/** Kestra's TimeoutExceededException message: `Timeout after 00:00:01.500` (DurationFormatUtils.formatDurationHMS). */
-export function timeoutMessage(ms: number): string {
-  const pad = (n: number, width = 2) => String(n).padStart(width, "0");
-  const hours = Math.floor(ms / 3_600_000);
-  const minutes = Math.floor((ms % 3_600_000) / 60_000);
-  const seconds = Math.floor((ms % 60_000) / 1000);
-  return `Timeout after ${pad(hours)}:${pad(minutes)}:${pad(seconds)}.${pad(Math.floor(ms % 1000), 3)}`;
-}
-
-function message(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
-
-/** Kestra's TruthUtils for runIf: false only for null, "", "false", "0" and "-0". */
-export function truthy(value: unknown): boolean {
-  if (value === null || value === undefined) return false;
-  const text = typeof value === "string" ? value : String(value);
-  return !["", "false", "0", "-0"].includes(text.trim());
-}
+export { timeoutMessage, truthy } from "./step-support.js";
