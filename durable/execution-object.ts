@@ -1,12 +1,75 @@
 /**
- * ExecutionObject: one Durable Object per execution, backed by SQLite storage. It will
- * hold the execution's state, task runs, timers and logs and drive the executor's step()
- * (see DESIGN.md §2); today it answers the health probe, which proves the class is bound
- * with SQLite storage.
+ * ExecutionObject: one Durable Object per execution, backed by SQLite storage (DESIGN.md §2).
+ * It holds the execution's state, task runs, logs and timers, drives the executor's step(),
+ * commits each tick in one transaction before carrying out its commands, runs light
+ * runnable tasks itself (several at once when the flow allows) with the shared task runner,
+ * and sleeps on one alarm armed for the earliest timer. After an eviction it reloads from
+ * storage, and a task whose `task.run` was never answered runs again as a new attempt.
  */
 import { DurableObject } from "cloudflare:workers";
+import { registry } from "../plugins/index.js";
+import * as actions from "../src/executor/actions.js";
+import { createExecState, type ExecState, toExecution } from "../src/executor/exec-state.js";
+import { type FlowIndex, indexFlow } from "../src/executor/flow-index.js";
+import type { Execution } from "../src/executor/model.js";
+import { isTerminated } from "../src/executor/model.js";
+import type { ExecutorCommand, ExecutorEvent, LogLine } from "../src/executor/protocol.js";
+import { type StepDeps, step } from "../src/executor/step.js";
+import { createEngine } from "../src/expression/index.js";
+import { describeIssue, type Flow, parseFlow } from "../src/flow/index.js";
+import { resolveInputs } from "../src/inputs/index.js";
+import { resubmit } from "../src/runtime/resubmit.js";
+import { runTask, type TaskRequest, type TaskRunCommand, type TaskServices } from "../src/runtime/run-task.js";
+import { taskStorage } from "../src/storage/internal.js";
+import { WorkingDirectory } from "../src/storage/working-directory.js";
+import { newId } from "../src/util/ids.js";
+import type { Env } from "../workers/env.js";
+import { R2BlobStore } from "../workers/r2-blob-store.js";
+import { ExecutionStore, type TickChanges } from "./execution-store.js";
+import { NOT_YET, unsupported, WORKING_DIRECTORY_ERROR } from "./unsupported.js";
 
-export class ExecutionObject extends DurableObject {
+/** What start() needs: the flow's YAML and the execution the caller created (newExecution, inputs validated). */
+export interface StartInput {
+  readonly source: string;
+  readonly execution: Execution;
+}
+
+interface Held {
+  readonly flow: Flow;
+  readonly index: FlowIndex;
+  state: ExecState;
+  readonly logs: LogLine[];
+}
+
+export class ExecutionObject extends DurableObject<Env> {
+  private readonly store: ExecutionStore;
+  private readonly engine = createEngine();
+  private readonly services: TaskServices;
+  private held: Held | undefined;
+  private readonly queue: { readonly event: ExecutorEvent; readonly now?: number }[] = [];
+  private draining = false;
+  /** Tasks running in this instance, by task run id. */
+  private readonly running = new Map<string, AbortController>();
+  /** Bumped by reload(): results of tasks started before it are dropped. */
+  private generation = 0;
+  private idle: (() => void)[] = [];
+
+  constructor(ctx: DurableObjectState, env: Env) {
+    super(ctx, env);
+    this.store = new ExecutionStore(ctx.storage);
+    this.services = {
+      engine: this.engine,
+      storage: new R2BlobStore(env.STORAGE),
+      now: () => new Date(),
+      newId,
+      schedule: (at, fire) => {
+        const handle = setTimeout(fire, Math.max(0, at - Date.now()));
+        return () => clearTimeout(handle);
+      },
+    };
+    this.reload();
+  }
+
   /**
    * The storage engine behind this object: "sqlite" for the class wrangler.toml declares
    * (a key-value-backed object has no SQL API and throws here).
@@ -15,4 +78,305 @@ export class ExecutionObject extends DurableObject {
     const row = this.ctx.storage.sql.exec<{ ok: number }>("select 1 as ok").one();
     return row.ok === 1 ? "sqlite" : "unknown";
   }
+
+  /** Holds a new execution and starts it; returns it after its first tick. */
+  start(input: StartInput): Execution {
+    if (this.held) throw new actions.ActionError(`Execution ${this.held.state.execution.id} is already started`);
+    const parsed = parseFlow(input.source, { registry });
+    if (!parsed.ok) throw new Error(`Invalid flow: ${parsed.issues.map(describeIssue).join("; ")}`);
+    const index = indexFlow(parsed.flow, registry);
+    const state = createExecState(input.execution, (run) => index.task(run.taskId).group);
+    this.held = { flow: parsed.flow, index, state, logs: [] };
+    this.store.saveSource(input.source);
+    this.store.commit(undefined, state);
+    this.push({ type: "execution.start" });
+    return toExecution(this.hold().state);
+  }
+
+  execution(): Execution {
+    return toExecution(this.hold().state);
+  }
+
+  logs(): readonly LogLine[] {
+    return this.hold().logs;
+  }
+
+  /** Kill: the execution goes KILLING at once; running tasks and timers are stopped. */
+  kill(): Execution {
+    const current = this.hold().state.execution.state.current;
+    if (isTerminated(current) || current === "KILLING") {
+      throw new actions.ActionError(`Execution is already ${current === "KILLING" ? "being killed" : "terminated"}`);
+    }
+    this.push({ type: "execution.kill" });
+    return this.execution();
+  }
+
+  /** Resumes a paused execution with the onResume inputs of its Pause (validated); returns it RESTARTED. */
+  async resume(inputs?: Readonly<Record<string, unknown>>): Promise<Execution> {
+    const held = this.hold();
+    const paused = actions.firstPaused(held.state);
+    const declared = paused ? held.index.task(paused.taskId).task.onResume : undefined;
+    let onResume: Record<string, unknown> | undefined;
+    if (Array.isArray(declared)) {
+      const execution = held.state.execution;
+      const resolved = await resolveInputs(declared, inputs ?? {}, {
+        engine: this.engine,
+        execution: { id: execution.id, namespace: execution.namespace, flowId: execution.flowId },
+        files: this.services.storage,
+      });
+      if (resolved.errors.length > 0) {
+        throw new actions.ActionError(`Invalid onResume inputs: ${resolved.errors.map((e) => e.message).join("; ")}`);
+      }
+      onResume = resolved.values;
+    }
+    const now = new Date().toISOString();
+    return this.act((state) => actions.resume(state, held.index, { now, ...(onResume ? { onResume } : {}) }));
+  }
+
+  /** Restarts a terminated execution from its failed task runs (the same execution, RESTARTED). */
+  restart(): Execution {
+    const held = this.hold();
+    return this.act((state) => {
+      const restarted = actions.restart(toExecution(state), held.index, { now: new Date().toISOString() });
+      return createExecState(restarted, (run) => held.index.task(run.taskId).group);
+    });
+  }
+
+  /** Resolves once no task runs and no event waits here (tests; timers may still be set). */
+  async settled(): Promise<Execution> {
+    if (this.running.size > 0 || this.queue.length > 0) await new Promise<void>((resolve) => this.idle.push(resolve));
+    return this.execution();
+  }
+
+  /**
+   * Forgets everything held in memory and rebuilds it from storage, as after an eviction:
+   * tasks running in this instance are abandoned and their task runs run again as new attempts.
+   */
+  reload(): void {
+    this.generation++;
+    for (const controller of this.running.values()) controller.abort(new Error("reloaded"));
+    this.running.clear();
+    this.queue.length = 0;
+    this.held = undefined;
+    const stored = this.store.load();
+    if (!stored) return;
+    const parsed = parseFlow(stored.source, { registry });
+    if (!parsed.ok) throw new Error(`The stored flow no longer parses: ${parsed.issues.map(describeIssue).join("; ")}`);
+    const index = indexFlow(parsed.flow, registry);
+    const state = createExecState(stored.execution, (run) => index.task(run.taskId).group);
+    this.held = { flow: parsed.flow, index, state, logs: stored.logs };
+    const now = new Date().toISOString();
+    const again: TaskRunCommand[] = [];
+    const answered: string[] = [];
+    let next = state;
+    for (const command of stored.commands) {
+      const resubmitted = resubmit(next, command.taskRunId, now);
+      if (!resubmitted) {
+        answered.push(command.taskRunId);
+        continue;
+      }
+      next = resubmitted.state;
+      again.push({ ...command, attemptNumber: resubmitted.attemptNumber });
+    }
+    this.store.commit(state, next, { commandsSent: again, commandsAnswered: answered });
+    this.held.state = next;
+    for (const command of again) this.runTask(command);
+    this.armAlarm();
+  }
+
+  /** The alarm was armed for the earliest timer: it and every timer due by then fire. */
+  override async alarm(): Promise<void> {
+    if (!this.held) return;
+    const earliest = this.store.earliestTimer();
+    if (earliest === undefined) return;
+    for (const timer of this.store.dueTimers(Math.max(Date.now(), earliest))) {
+      this.push({ type: "timer.fired", timerId: timer.id }, timer.at);
+    }
+  }
+
+  // ---- the loop ---------------------------------------------------------------------------
+
+  private hold(): Held {
+    if (!this.held) throw new actions.ActionError("No execution is held by this object: start() was not called");
+    return this.held;
+  }
+
+  /** Applies a user's action, commits it and lets the executor carry on when it restarted the execution. */
+  private act(action: (state: ExecState) => ExecState): Execution {
+    const held = this.hold();
+    const before = held.state;
+    const after = action(before);
+    this.store.commit(before, after);
+    held.state = after;
+    if (after.execution.state.current === "RESTARTED") this.push({ type: "execution.start" });
+    return toExecution(held.state);
+  }
+
+  /** Queues an event; `now` (epoch ms) is the instant it happens at when later than the clock (a timer's). */
+  private push(event: ExecutorEvent, now?: number): void {
+    this.queue.push(now === undefined ? { event } : { event, now });
+    if (this.draining) return;
+    this.draining = true;
+    try {
+      for (let next = this.queue.shift(); next; next = this.queue.shift()) this.apply(next.event, next.now);
+    } finally {
+      this.draining = false;
+    }
+    this.armAlarm();
+    if (this.running.size === 0) for (const resolve of this.idle.splice(0)) resolve();
+  }
+
+  private deps(held: Held, at?: number): StepDeps {
+    return {
+      now: new Date(Math.max(Date.now(), at ?? 0)).toISOString(),
+      newId,
+      random: Math.random,
+      index: held.index,
+      render: (template, variables) => this.engine.renderValue(template, variables),
+    };
+  }
+
+  /** One tick: step, one transaction with everything it changed, then its commands. */
+  private apply(event: ExecutorEvent, at?: number): void {
+    const held = this.hold();
+    const before = held.state;
+    const result = step(before, event, this.deps(held, at));
+    const changes = tickChanges(event, result.commands, result.logs);
+    this.store.commit(before, result.state, changes);
+    held.state = result.state;
+    held.logs.push(...(changes.logs ?? []));
+    for (const command of result.commands) this.carryOut(command);
+  }
+
+  private carryOut(command: ExecutorCommand): void {
+    switch (command.type) {
+      case "task.run":
+        this.runTask(command);
+        return;
+      case "task.kill":
+        this.running.get(command.taskRunId)?.abort(new Error("killed"));
+        return;
+      case "lookup":
+        if (command.request.kind === "file") this.lookup(command);
+        else this.queue.push({ event: unsupported(command) as ExecutorEvent });
+        return;
+      case "timer.set":
+      case "timer.cancel":
+      case "execution.ended":
+        // Written with the tick (tickChanges); the alarm follows the timer table.
+        return;
+      case "subflow.kill":
+        // This runtime starts no child execution yet, so there is none to kill.
+        return;
+      case "directory.open":
+        // Its tasks fail on the directory that never opens (runTask), then its close fails.
+        return;
+      case "execution.retry":
+        this.logExecutionError(`The next execution of a CREATE_NEW_EXECUTION retry ${NOT_YET}: none was created`);
+        return;
+      default: {
+        const answer = unsupported(command);
+        if (answer) this.queue.push({ event: answer });
+      }
+    }
+  }
+
+  private runTask(command: TaskRunCommand): void {
+    const held = this.hold();
+    const controller = new AbortController();
+    const generation = this.generation;
+    this.running.set(command.taskRunId, controller);
+    const request: TaskRequest = {
+      state: held.state,
+      index: held.index,
+      command,
+      controller,
+      ...(command.workingDirectory === undefined ? {} : { shared: unsupportedDirectory() }),
+      readable: [],
+      logs: () => held.logs,
+    };
+    void runTask(request, this.services).then((event) => {
+      if (generation !== this.generation) return;
+      this.running.delete(command.taskRunId);
+      this.push(event);
+    });
+  }
+
+  /** Reads a file of the execution for the executor and answers `lookup.done`. */
+  private lookup(command: Extract<ExecutorCommand, { type: "lookup" }>): void {
+    const execution = this.hold().state.execution;
+    const files = taskStorage(this.services.storage, execution, { taskId: "", taskRunId: "" });
+    const generation = this.generation;
+    const key = `lookup ${command.key}`;
+    const controller = new AbortController();
+    this.running.set(key, controller);
+    void files.getText(command.request.uri).then(
+      (value) => this.answer(generation, key, { type: "lookup.done", key: command.key, value }),
+      (error: unknown) =>
+        this.answer(generation, key, {
+          type: "lookup.done",
+          key: command.key,
+          error: error instanceof Error ? error.message : String(error),
+        }),
+    );
+  }
+
+  /** An ERROR line on the execution itself (no task run), stored at once. */
+  private logExecutionError(message: string): void {
+    const held = this.hold();
+    const line: LogLine = { level: "ERROR", message, timestamp: new Date().toISOString() };
+    this.store.commit(held.state, held.state, { logs: [line] });
+    held.logs.push(line);
+  }
+
+  private answer(generation: number, key: string, event: ExecutorEvent): void {
+    if (generation !== this.generation) return;
+    this.running.delete(key);
+    this.push(event);
+  }
+
+  /** One alarm, at the earliest timer (never at or before now: see DESIGN.md §7). */
+  private armAlarm(): void {
+    const earliest = this.store.earliestTimer();
+    if (earliest === undefined) void this.ctx.storage.deleteAlarm();
+    else void this.ctx.storage.setAlarm(Math.max(earliest, Date.now() + 1));
+  }
+}
+
+/** A directory whose preparation fails: the tasks of a WorkingDirectory fail with the reason. */
+function unsupportedDirectory(): { directory: WorkingDirectory; ready: Promise<void> } {
+  const ready = Promise.reject(new Error(WORKING_DIRECTORY_ERROR));
+  ready.catch(() => undefined);
+  return { directory: new WorkingDirectory(), ready };
+}
+
+/** The storage side of a tick: its log lines, timers, and the task.run commands sent or answered. */
+function tickChanges(
+  event: ExecutorEvent,
+  commands: readonly ExecutorCommand[],
+  logs: readonly LogLine[],
+): TickChanges {
+  const timersSet: { id: string; at: number }[] = [];
+  const timersCancelled: string[] = [];
+  const commandsSent: TaskRunCommand[] = [];
+  let clearTimers = false;
+  if (event.type === "timer.fired") timersCancelled.push(event.timerId);
+  for (const command of commands) {
+    if (command.type === "timer.set") timersSet.push({ id: command.timerId, at: Date.parse(command.at) });
+    else if (command.type === "timer.cancel") timersCancelled.push(command.timerId);
+    else if (command.type === "task.run") commandsSent.push(command);
+    else if (command.type === "execution.ended") {
+      // The execution's timers stop with it; only those set after its end remain.
+      clearTimers = true;
+      timersSet.length = 0;
+    }
+  }
+  return {
+    logs,
+    timersSet,
+    timersCancelled,
+    clearTimers,
+    commandsSent,
+    commandsAnswered: event.type === "task.ended" ? [event.taskRunId] : [],
+  };
 }

@@ -1,0 +1,266 @@
+/**
+ * The ExecutionObject inside workerd with the real bindings: it runs an execution with
+ * step(), keeps it in its SQLite storage, sleeps on an alarm (fired here through
+ * runDurableObjectAlarm, no sleeps), serves kill and resume, and carries on after a reload.
+ */
+import { env, runDurableObjectAlarm, runInDurableObject } from "cloudflare:test";
+import { describe, expect, it } from "vitest";
+import type { ExecutionObject } from "../../durable/execution-object.js";
+import { registry } from "../../plugins/index.js";
+import type { Execution } from "../../src/executor/model.js";
+import { newExecution } from "../../src/executor/new-execution.js";
+import { describeIssue, parseFlow } from "../../src/flow/index.js";
+import { newId } from "../../src/util/ids.js";
+
+async function begin(source: string, inputs: Record<string, unknown> = {}) {
+  const parsed = parseFlow(source, { registry });
+  if (!parsed.ok) throw new Error(parsed.issues.map(describeIssue).join("\n"));
+  const execution = newExecution({ id: newId(), flow: parsed.flow, now: new Date().toISOString(), inputs });
+  const stub = env.EXECUTIONS.get(env.EXECUTIONS.idFromName(execution.id));
+  const started = (await stub.start({ source, execution })) as unknown as Execution;
+  return { stub, started };
+}
+
+type Stub = DurableObjectStub<ExecutionObject>;
+
+// RPC types cannot express `unknown` values (inputs, outputs): the clone is an Execution.
+async function settled(stub: Stub): Promise<Execution> {
+  return (await stub.settled()) as unknown as Execution;
+}
+
+async function resume(stub: Stub, inputs: Record<string, unknown>): Promise<Execution> {
+  return (await stub.resume(inputs)) as unknown as Execution;
+}
+
+/** The message of the error an RPC call was refused with. */
+async function refusal(call: () => Promise<unknown>): Promise<string> {
+  try {
+    await call();
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
+  throw new Error("the call was not refused");
+}
+
+function states(execution: Execution): Record<string, string> {
+  return Object.fromEntries(execution.taskRunList.map((run) => [run.taskId, run.state.current]));
+}
+
+const LOG_RETURN = `id: hello
+namespace: company.team
+inputs:
+  - id: name
+    type: STRING
+tasks:
+  - id: log
+    type: io.kestra.plugin.core.log.Log
+    message: Hello {{ inputs.name }}
+  - id: both
+    type: io.kestra.plugin.core.flow.Parallel
+    tasks:
+      - id: a
+        type: io.kestra.plugin.core.debug.Return
+        format: "a-{{ inputs.name }}"
+      - id: b
+        type: io.kestra.plugin.core.debug.Return
+        format: "b-{{ outputs.log is defined }}"
+  - id: last
+    type: io.kestra.plugin.core.debug.Return
+    format: "{{ outputs.a.value }}+{{ outputs.b.value }}"
+`;
+
+describe("ExecutionObject", () => {
+  it("runs a flow of Log and Return tasks to SUCCESS with their outputs and logs", async () => {
+    const { stub, started } = await begin(LOG_RETURN, { name: "Ada" });
+    expect(started.state.current).not.toBe("CREATED");
+    const execution = await settled(stub);
+    expect(execution.state.current).toBe("SUCCESS");
+    expect(states(execution)).toEqual({ log: "SUCCESS", both: "SUCCESS", a: "SUCCESS", b: "SUCCESS", last: "SUCCESS" });
+    expect(execution.taskRunList.find((run) => run.taskId === "last")?.outputs).toEqual({ value: "a-Ada+b-false" });
+    const logs = await stub.logs();
+    expect(logs.some((line) => line.taskId === "log" && line.message === "Hello Ada")).toBe(true);
+  });
+
+  it("keeps the execution in its SQLite storage, one row per task run", async () => {
+    const { stub } = await begin(LOG_RETURN, { name: "Bo" });
+    await settled(stub);
+    await runInDurableObject(stub, (_instance: ExecutionObject, state) => {
+      const sql = state.storage.sql;
+      expect(sql.exec<{ n: number }>("select count(*) as n from task_runs").one().n).toBe(5);
+      expect(sql.exec<{ n: number }>("select count(*) as n from commands").one().n).toBe(0);
+      const header = sql.exec<{ value: string }>("select value from meta where key = 'execution'").one();
+      expect(JSON.parse(header.value).state.current).toBe("SUCCESS");
+    });
+  });
+
+  it("sleeps on an alarm and ends when it fires", async () => {
+    const { stub } = await begin(`id: sleepy
+namespace: company.team
+tasks:
+  - id: nap
+    type: io.kestra.plugin.core.flow.Sleep
+    duration: PT1H
+  - id: after
+    type: io.kestra.plugin.core.debug.Return
+    format: awake
+`);
+    const waiting = await settled(stub);
+    expect(states(waiting)).toEqual({ nap: "RUNNING" });
+    const alarm = await runInDurableObject(stub, (_instance: ExecutionObject, state) => state.storage.getAlarm());
+    expect(alarm).toBeGreaterThan(Date.now() + 3_500_000);
+    expect(await runDurableObjectAlarm(stub)).toBe(true);
+    const execution = await settled(stub);
+    expect(execution.state.current).toBe("SUCCESS");
+    expect(states(execution)).toEqual({ nap: "SUCCESS", after: "SUCCESS" });
+    expect(await runInDurableObject(stub, (_instance: ExecutionObject, state) => state.storage.getAlarm())).toBeNull();
+  });
+
+  it("waits for a retry on an alarm and records the attempts", async () => {
+    const { stub } = await begin(`id: retrying
+namespace: company.team
+tasks:
+  - id: fail
+    type: io.kestra.plugin.core.execution.Fail
+    retry:
+      type: constant
+      interval: PT10M
+      maxAttempts: 2
+`);
+    const first = await settled(stub);
+    expect(first.state.current).toBe("RETRYING");
+    expect(first.taskRunList[0]?.attempts?.length).toBe(1);
+    expect(await runDurableObjectAlarm(stub)).toBe(true);
+    const execution = await settled(stub);
+    expect(execution.state.current).toBe("FAILED");
+    expect(execution.taskRunList[0]?.attempts?.map((a) => a.state.current)).toEqual(["FAILED", "FAILED"]);
+  });
+
+  it("kills a sleeping execution and drops its alarm", async () => {
+    const { stub } = await begin(`id: killed
+namespace: company.team
+tasks:
+  - id: nap
+    type: io.kestra.plugin.core.flow.Sleep
+    duration: PT1H
+`);
+    await settled(stub);
+    await stub.kill();
+    const execution = await settled(stub);
+    expect(execution.state.current).toBe("KILLED");
+    expect(states(execution)).toEqual({ nap: "KILLED" });
+    expect(await runInDurableObject(stub, (_instance: ExecutionObject, state) => state.storage.getAlarm())).toBeNull();
+    expect(await refusal(async () => stub.kill())).toContain("Execution is already terminated");
+  });
+
+  it("resumes a Pause with its onResume inputs", async () => {
+    const { stub } = await begin(`id: approval
+namespace: company.team
+tasks:
+  - id: wait
+    type: io.kestra.plugin.core.flow.Pause
+    onResume:
+      - id: approved
+        type: BOOLEAN
+  - id: decision
+    type: io.kestra.plugin.core.debug.Return
+    format: "{{ outputs.wait.onResume.approved }}"
+`);
+    expect((await settled(stub)).state.current).toBe("PAUSED");
+    expect(await refusal(async () => stub.resume({}))).toContain("approved");
+    const resumed = await resume(stub, { approved: true });
+    expect(resumed.state.current).not.toBe("PAUSED");
+    const execution = await settled(stub);
+    expect(execution.state.current).toBe("SUCCESS");
+    expect(execution.taskRunList.find((run) => run.taskId === "decision")?.outputs).toEqual({ value: "true" });
+  });
+
+  it("carries on after a reload: a task run RUNNING at the eviction runs again as a new attempt", async () => {
+    const source = `id: evicted
+namespace: company.team
+tasks:
+  - id: first
+    type: io.kestra.plugin.core.debug.Return
+    format: one
+  - id: second
+    type: io.kestra.plugin.core.debug.Return
+    format: two
+`;
+    const parsed = parseFlow(source, { registry });
+    if (!parsed.ok) throw new Error("invalid flow");
+    const execution = newExecution({ id: newId(), flow: parsed.flow, now: new Date().toISOString() });
+    const stub = env.EXECUTIONS.get(env.EXECUTIONS.idFromName(execution.id));
+    await runInDurableObject(stub, (instance: ExecutionObject) => {
+      // start() commits the first tick and sends `first` off; the object is evicted before it answers.
+      const started = instance.start({ source, execution });
+      expect(states(started)).toEqual({ first: "RUNNING" });
+      instance.reload();
+    });
+    const done = await settled(stub);
+    expect(done.state.current).toBe("SUCCESS");
+    const first = done.taskRunList.find((run) => run.taskId === "first");
+    expect(first?.attempts?.map((a) => a.state.current)).toEqual(["RESUBMITTED", "SUCCESS"]);
+    expect(first?.outputs).toEqual({ value: "one" });
+    expect(states(done)).toEqual({ first: "SUCCESS", second: "SUCCESS" });
+  });
+
+  it("fails a Subflow task run with a message naming what the Worker runtime lacks", async () => {
+    const { stub } = await begin(`id: parent
+namespace: company.team
+tasks:
+  - id: child
+    type: io.kestra.plugin.core.flow.Subflow
+    namespace: company.team
+    flowId: other
+`);
+    const execution = await settled(stub);
+    expect(execution.state.current).toBe("FAILED");
+    const logs = await stub.logs();
+    expect(logs.map((line) => line.message)).toContainEqual(
+      expect.stringContaining("subflows is not supported on the Worker runtime yet"),
+    );
+  });
+
+  it("runs Kestra's errors-global case (valids/errors.yaml, inlined: workerd reads no files)", async () => {
+    const { stub } = await begin(KESTRA_ERRORS);
+    const execution = await settled(stub);
+    expect(execution.state.current).toBe("FAILED");
+    expect(execution.taskRunList).toHaveLength(7);
+    expect(states(execution).failed).toBe("FAILED");
+    const logs = await stub.logs();
+    expect(logs).toContainEqual(
+      expect.objectContaining({ taskId: "t2", message: "- task: failed, message: Task failure" }),
+    );
+  });
+});
+
+/** ../shared/kestra/flows/valids/errors.yaml; expected outcome from ../shared/kestra/cases/errors-global.yaml. */
+const KESTRA_ERRORS = `id: errors
+namespace: io.kestra.tests
+
+tasks:
+- id: failed
+  type: io.kestra.plugin.core.execution.Fail
+errors:
+  - id: t2
+    type: io.kestra.plugin.core.log.Log
+    message: |
+      {%- for log in errorLogs() -%}
+      - task: {{ log.taskId }}, message: {{ log.message }}
+      {%- endfor -%}
+
+  - id: t3
+    type: io.kestra.plugin.core.flow.Parallel
+    tasks:
+      - id: t3-t1
+        type: io.kestra.plugin.core.flow.Parallel
+        tasks:
+          - id: t3-t1-t1
+            type: io.kestra.plugin.core.flow.Parallel
+            tasks:
+              - id: t3-t1-t1-t1
+                type: io.kestra.plugin.core.flow.Parallel
+                tasks:
+                  - id: t3-t1-t1-t1-last
+                    type: io.kestra.plugin.core.log.Log
+                    message: "t3-t1-t1-t1-last : {{task.id}}"
+`;
