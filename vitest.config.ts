@@ -3,8 +3,11 @@
  * `workers` runs inside workerd through @cloudflare/vitest-pool-workers with the real
  * wrangler.toml bindings (D1, R2, the Durable Object class).
  */
-import { cloudflareTest } from "@cloudflare/vitest-pool-workers";
+import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-pool-workers";
 import { defineConfig } from "vitest/config";
+
+/** The D1 migrations drizzle-kit generated; test/workers/apply-migrations.ts applies them inside workerd. */
+const migrations = await readD1Migrations(new URL("./migrations", import.meta.url).pathname);
 
 export default defineConfig({
   test: {
@@ -25,11 +28,13 @@ export default defineConfig({
         plugins: [
           cloudflareTest({
             wrangler: { configPath: "./wrangler.toml" },
+            miniflare: { bindings: { TEST_MIGRATIONS: migrations } },
           }),
         ],
         test: {
           name: "workers",
           include: ["test/workers/**/*.test.ts"],
+          setupFiles: ["./test/workers/apply-migrations.ts"],
         },
       },
     ],
