@@ -208,8 +208,10 @@ export class ExecutionObject extends DurableObject<Env> {
     const after = action(before);
     this.store.commit(before, after);
     held.state = after;
+    // Kestra answers with the execution RESTARTED, before the executor carries on.
+    const answer = toExecution(after);
     if (after.execution.state.current === "RESTARTED") this.push({ type: "execution.start" });
-    return toExecution(held.state);
+    return answer;
   }
 
   /** Queues an event; `now` (epoch ms) is the instant it happens at when later than the clock (a timer's). */

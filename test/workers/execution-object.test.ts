@@ -168,7 +168,7 @@ tasks:
     expect((await settled(stub)).state.current).toBe("PAUSED");
     expect(await refusal(async () => stub.resume({}))).toContain("approved");
     const resumed = await resume(stub, { approved: true });
-    expect(resumed.state.current).not.toBe("PAUSED");
+    expect(resumed.state.current).toBe("RESTARTED");
     const execution = await settled(stub);
     expect(execution.state.current).toBe("SUCCESS");
     expect(execution.taskRunList.find((run) => run.taskId === "decision")?.outputs).toEqual({ value: "true" });
@@ -217,6 +217,49 @@ tasks:
     const logs = await stub.logs();
     expect(logs.map((line) => line.message)).toContainEqual(
       expect.stringContaining("subflows is not supported on the Worker runtime yet"),
+    );
+  });
+
+  it("restarts a failed execution from its failed task run, as a new attempt", async () => {
+    const { stub } = await begin(`id: flaky
+namespace: company.team
+tasks:
+  - id: ok
+    type: io.kestra.plugin.core.debug.Return
+    format: fine
+  - id: boom
+    type: io.kestra.plugin.core.execution.Fail
+`);
+    expect((await settled(stub)).state.current).toBe("FAILED");
+    const restarted = (await stub.restart()) as unknown as Execution;
+    expect(restarted.state.current).toBe("RESTARTED");
+    const execution = await settled(stub);
+    expect(execution.state.current).toBe("FAILED");
+    expect(execution.state.histories.map((h) => h.state)).toContain("RESTARTED");
+    const boom = execution.taskRunList.find((run) => run.taskId === "boom");
+    expect(boom?.attempts?.map((a) => a.state.current)).toEqual(["FAILED", "FAILED"]);
+    expect(execution.taskRunList.find((run) => run.taskId === "ok")?.attempts).toHaveLength(1);
+  });
+
+  it("fails the tasks of a WorkingDirectory with a message naming what the Worker runtime lacks", async () => {
+    const { stub } = await begin(`id: shared
+namespace: company.team
+tasks:
+  - id: dir
+    type: io.kestra.plugin.core.flow.WorkingDirectory
+    tasks:
+      - id: inside
+        type: io.kestra.plugin.core.debug.Return
+        format: x
+`);
+    const execution = await settled(stub);
+    expect(execution.state.current).toBe("FAILED");
+    expect(states(execution)).toMatchObject({ dir: "FAILED", inside: "FAILED" });
+    const messages = (await stub.logs()).map((line) => line.message);
+    expect(messages).toContainEqual(
+      expect.stringContaining(
+        "WorkingDirectory (a directory shared by tasks) is not supported on the Worker runtime yet",
+      ),
     );
   });
 
