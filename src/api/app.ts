@@ -5,6 +5,7 @@
  */
 import { Hono } from "hono";
 import type { PluginRegistry } from "../plugin/registry.js";
+import type { FlowStore } from "../storage/flow-store.js";
 import { ApiError, errorResponse } from "./errors.js";
 import { flowRoutes } from "./routes/flows.js";
 
@@ -13,6 +14,8 @@ export type HealthStatus = "UP" | "DOWN";
 export interface ApiDeps {
   readonly registry: PluginRegistry;
   readonly version: string;
+  /** Flows and their revisions: D1 on Workers, libSQL locally. */
+  readonly flows: FlowStore;
   /** Named checks of the runtime's dependencies (database, storage...); each throws when unhealthy. */
   readonly healthChecks?: Readonly<Record<string, () => Promise<void>>>;
 }
@@ -37,7 +40,7 @@ export function createApp(deps: ApiDeps): Hono {
   });
 
   const api = new Hono();
-  api.route("/", flowRoutes(deps.registry));
+  api.route("/", flowRoutes(deps));
   app.route("/api/v1/main", api);
   app.route("/api/v1", api);
   return app;

@@ -9,6 +9,7 @@ export type ApiErrorCode =
   | "bad-request"
   | "unauthorized"
   | "not-found"
+  | "conflict"
   | "payload-too-large"
   | "unsupported-media-type"
   | "unprocessable"
@@ -18,6 +19,7 @@ const STATUS: Record<ApiErrorCode, ContentfulStatusCode> = {
   "bad-request": 400,
   unauthorized: 401,
   "not-found": 404,
+  conflict: 409,
   "payload-too-large": 413,
   "unsupported-media-type": 415,
   unprocessable: 422,
@@ -26,10 +28,13 @@ const STATUS: Record<ApiErrorCode, ContentfulStatusCode> = {
 
 export class ApiError extends Error {
   readonly code: ApiErrorCode;
-  constructor(code: ApiErrorCode, message: string) {
+  /** Extra fields of the error body, e.g. each validation problem with its line and column. */
+  readonly details: Readonly<Record<string, unknown>>;
+  constructor(code: ApiErrorCode, message: string, details: Readonly<Record<string, unknown>> = {}) {
     super(message);
     this.code = code;
     this.name = "ApiError";
+    this.details = details;
   }
 }
 
@@ -37,8 +42,13 @@ export class ApiError extends Error {
 export function errorResponse(c: Context, error: unknown): Response {
   if (error instanceof Error && "code" in error && typeof error.code === "string" && error.code in STATUS) {
     const code = error.code as ApiErrorCode;
-    return c.json({ message: error.message, code }, STATUS[code]);
+    const details = "details" in error && isRecord(error.details) ? error.details : {};
+    return c.json({ message: error.message, code, ...details }, STATUS[code]);
   }
   console.error("unhandled API error", error);
   return c.json({ message: "Internal server error", code: "internal" }, 500);
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
