@@ -4,7 +4,7 @@
  * next one; the primary key (tenant, namespace, id, revision) turns a concurrent write of
  * the same revision into a conflict instead of a lost update.
  */
-import { and, asc, count, desc, eq, gt, notExists, or, type SQL, type SQLWrapper, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, gt, notExists, or, type SQL, sql } from "drizzle-orm";
 import { alias, type BaseSQLiteDatabase } from "drizzle-orm/sqlite-core";
 import type {
   CreateResult,
@@ -16,6 +16,7 @@ import type {
   StoredFlow,
   UpdateResult,
 } from "../flow-store.js";
+import { contains, escapeLike } from "./like.js";
 import { type FlowRow, flows } from "./schema.js";
 
 /** Any async drizzle SQLite database: `drizzle(env.DB)` on D1, `drizzle(client)` on libSQL. */
@@ -181,15 +182,6 @@ function searchConditions(query: FlowSearch): (SQL | undefined)[] {
     );
   }
   return conditions;
-}
-
-/** Case-insensitive (ASCII) substring match; `%` and `_` in the text match themselves. */
-function contains(column: SQLWrapper, text: string): SQL {
-  return sql`${column} LIKE ${`%${escapeLike(text)}%`} ESCAPE '\\'`;
-}
-
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
 function toStored(row: FlowRow): StoredFlow {

@@ -1,0 +1,11 @@
+/** LIKE helpers shared by the SQL repositories: substring and prefix matches where `%` and `_` match themselves. */
+import { type SQL, type SQLWrapper, sql } from "drizzle-orm";
+
+/** Case-insensitive (ASCII) substring match. */
+export function contains(column: SQLWrapper, text: string): SQL {
+  return sql`${column} LIKE ${`%${escapeLike(text)}%`} ESCAPE '\\'`;
+}
+
+export function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
