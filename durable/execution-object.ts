@@ -53,6 +53,8 @@ export class ExecutionObject extends DurableObject<Env> {
   /** Bumped by reload(): results of tasks started before it are dropped. */
   private generation = 0;
   private idle: (() => void)[] = [];
+  /** Callers waiting for the execution to end or pause (`wait=true`). */
+  private done: ((execution: Execution) => void)[] = [];
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
@@ -142,6 +144,17 @@ export class ExecutionObject extends DurableObject<Env> {
     });
   }
 
+  /** Resolves once the execution is terminated or paused (Kestra's `wait=true`). */
+  async whenDone(): Promise<Execution> {
+    if (this.isDone()) return this.execution();
+    return new Promise<Execution>((resolve) => this.done.push(resolve));
+  }
+
+  private isDone(): boolean {
+    const current = this.hold().state.execution.state.current;
+    return isTerminated(current) || current === "PAUSED";
+  }
+
   /** Resolves once no task runs and no event waits here (tests; timers may still be set). */
   async settled(): Promise<Execution> {
     if (this.running.size > 0 || this.queue.length > 0) await new Promise<void>((resolve) => this.idle.push(resolve));
@@ -226,6 +239,10 @@ export class ExecutionObject extends DurableObject<Env> {
     }
     this.armAlarm();
     if (this.running.size === 0) for (const resolve of this.idle.splice(0)) resolve();
+    if (this.done.length > 0 && this.held && this.isDone()) {
+      const execution = this.execution();
+      for (const resolve of this.done.splice(0)) resolve(execution);
+    }
   }
 
   private deps(held: Held, at?: number): StepDeps {

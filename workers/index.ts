@@ -5,12 +5,18 @@
 import { drizzle } from "drizzle-orm/d1";
 import { registry } from "../plugins/index.js";
 import { createApp } from "../src/api/app.js";
+import { createEngine } from "../src/expression/index.js";
 import { createSqlFlowStore } from "../src/storage/sql/flow-repository.js";
 import { TERN_VERSION } from "../src/version.js";
 import type { Env } from "./env.js";
+import { durableExecutions } from "./execution-runtime.js";
 import { healthChecks } from "./health.js";
+import { R2BlobStore } from "./r2-blob-store.js";
 
 export { ExecutionObject } from "../durable/execution-object.js";
+
+/** One expression engine per isolate: it only caches parsed templates. */
+const engine = createEngine();
 
 export default {
   fetch(request, env, ctx) {
@@ -19,6 +25,12 @@ export default {
       version: TERN_VERSION,
       healthChecks: healthChecks(env),
       flows: createSqlFlowStore(drizzle(env.DB)),
+      executions: {
+        executions: durableExecutions(env),
+        engine,
+        blobs: new R2BlobStore(env.STORAGE),
+        baseUrl: new URL(request.url).origin,
+      },
     });
     return app.fetch(request, env, ctx);
   },

@@ -7,6 +7,7 @@ import { Hono } from "hono";
 import type { PluginRegistry } from "../plugin/registry.js";
 import type { FlowStore } from "../storage/flow-store.js";
 import { ApiError, errorResponse } from "./errors.js";
+import { type ExecutionRouteDeps, executionRoutes } from "./routes/executions.js";
 import { flowRoutes } from "./routes/flows.js";
 
 export type HealthStatus = "UP" | "DOWN";
@@ -16,6 +17,8 @@ export interface ApiDeps {
   readonly version: string;
   /** Flows and their revisions: D1 on Workers, libSQL locally. */
   readonly flows: FlowStore;
+  /** Where executions run and where their files go; without them the execution routes are not served. */
+  readonly executions?: Omit<ExecutionRouteDeps, "registry" | "flows">;
   /** Named checks of the runtime's dependencies (database, storage...); each throws when unhealthy. */
   readonly healthChecks?: Readonly<Record<string, () => Promise<void>>>;
 }
@@ -41,6 +44,8 @@ export function createApp(deps: ApiDeps): Hono {
 
   const api = new Hono();
   api.route("/", flowRoutes(deps));
+  if (deps.executions)
+    api.route("/", executionRoutes({ ...deps.executions, registry: deps.registry, flows: deps.flows }));
   app.route("/api/v1/main", api);
   app.route("/api/v1", api);
   return app;

@@ -1,0 +1,184 @@
+/**
+ * Execution routes, as Kestra's ExecutionController: create an execution of a flow's latest
+ * revision (multipart inputs validated with Kestra's messages, `labels`, `scheduleDate`,
+ * `wait`), get it, kill, resume with onResume inputs, restart, and its logs. The executions
+ * themselves live in an ExecutionRuntime: one Durable Object per execution on Workers.
+ */
+import { Hono } from "hono";
+import type { Execution, Label } from "../../executor/model.js";
+import { newExecution } from "../../executor/new-execution.js";
+import type { LogLine } from "../../executor/protocol.js";
+import type { ExpressionEngine } from "../../expression/engine.js";
+import { describeIssue, type Flow, parseFlow } from "../../flow/index.js";
+import { type InputPart, inputErrorBody, readInputParts, resolveInputs } from "../../inputs/index.js";
+import type { PluginRegistry } from "../../plugin/registry.js";
+import type { FlowStore } from "../../storage/flow-store.js";
+import type { BlobStore } from "../../storage/internal.js";
+import { newId } from "../../util/ids.js";
+import { ApiError } from "../errors.js";
+
+/** Where executions run. Its methods throw ApiError-coded errors for refused actions. */
+export interface ExecutionRuntime {
+  /** Holds and starts an execution created here (its inputs already validated). */
+  start(source: string, execution: Execution): Promise<Execution>;
+  get(id: string): Promise<Execution | undefined>;
+  logs(id: string): Promise<readonly LogLine[] | undefined>;
+  kill(id: string): Promise<Execution>;
+  /** Resumes a paused execution; `inputs` are the onResume values (files already stored, as URIs). */
+  resume(id: string, inputs: Readonly<Record<string, unknown>>): Promise<Execution>;
+  restart(id: string): Promise<Execution>;
+  /** Resolves once the execution is terminated or paused (Kestra's `wait=true`). */
+  whenDone(id: string): Promise<Execution>;
+}
+
+export interface ExecutionRouteDeps {
+  readonly registry: PluginRegistry;
+  readonly engine: ExpressionEngine;
+  readonly flows: FlowStore;
+  readonly executions: ExecutionRuntime;
+  /** Where uploaded FILE inputs go. */
+  readonly blobs: BlobStore;
+  /** The base URL of Tern's UI links (`url` of an ExecutionResponse). */
+  readonly baseUrl?: string;
+}
+
+/** A body above this many bytes is refused with 413. */
+const MAX_INPUTS_BYTES = 100 * 1024 * 1024;
+
+export function executionRoutes(deps: ExecutionRouteDeps): Hono {
+  const app = new Hono();
+
+  app.get("/executions/:executionId", async (c) => c.json(await found(deps, c.req.param("executionId"))));
+
+  app.get("/logs/:executionId", async (c) => {
+    const executionId = c.req.param("executionId");
+    const logs = await deps.executions.logs(executionId);
+    if (!logs) throw notFound(executionId);
+    const minLevel = LEVELS.indexOf((c.req.query("minLevel") ?? "TRACE").toUpperCase() as LogLine["level"]);
+    const taskRunId = c.req.query("taskRunId");
+    const taskId = c.req.query("taskId");
+    return c.json(
+      logs
+        .filter((line) => LEVELS.indexOf(line.level) >= Math.max(0, minLevel))
+        .filter((line) => taskRunId === undefined || line.taskRunId === taskRunId)
+        .filter((line) => taskId === undefined || line.taskId === taskId)
+        .map((line) => ({ executionId, ...line })),
+    );
+  });
+
+  app.delete("/executions/:executionId/kill", async (c) => {
+    const executionId = c.req.param("executionId");
+    await found(deps, executionId);
+    await deps.executions.kill(executionId);
+    return c.body(null, 202);
+  });
+
+  app.post("/executions/:executionId/resume", async (c) => {
+    const executionId = c.req.param("executionId");
+    const execution = await found(deps, executionId);
+    const inputDeps = {
+      engine: deps.engine,
+      execution: { id: execution.id, namespace: execution.namespace, flowId: execution.flowId },
+      files: deps.blobs,
+    };
+    const inputs = await readInputParts(await formParts(c.req.raw), [], inputDeps, { upload: true });
+    await deps.executions.resume(executionId, inputs);
+    return c.body(null, 204);
+  });
+
+  app.post("/executions/:executionId/restart", async (c) => {
+    const executionId = c.req.param("executionId");
+    await found(deps, executionId);
+    if (c.req.query("revision") !== undefined) {
+      throw new ApiError("unprocessable", "Restarting on another revision is not supported on the Worker runtime yet");
+    }
+    return c.json(await deps.executions.restart(executionId));
+  });
+
+  // Last: `/executions/{id}/resume` and the like must not be read as a namespace and a flow id.
+  app.post("/executions/:namespace/:id", async (c) => {
+    const { namespace, id } = c.req.param();
+    const stored = await deps.flows.get(namespace, id);
+    if (!stored) throw new ApiError("not-found", `Flow not found: ${namespace}.${id}`);
+    const flow = parsed(stored.source, deps.registry);
+    if (flow.disabled) throw new ApiError("unprocessable", `Cannot execute a disabled flow: ${namespace}.${id}`);
+    const execution = { id: newId(), namespace: flow.namespace, flowId: flow.id };
+    const inputDeps = { engine: deps.engine, execution, files: deps.blobs };
+    const provided = await readInputParts(await formParts(c.req.raw), flow.inputs ?? [], inputDeps, { upload: true });
+    const resolved = await resolveInputs(flow.inputs ?? [], provided, inputDeps);
+    const [error] = resolved.errors;
+    if (error) {
+      const body = inputErrorBody(error);
+      throw new ApiError("unprocessable", body.message, body._embedded ? { _embedded: body._embedded } : {});
+    }
+    const scheduleDate = c.req.query("scheduleDate");
+    const created = newExecution({
+      id: execution.id,
+      flow: { ...flow, revision: stored.revision },
+      now: new Date().toISOString(),
+      inputs: resolved.values,
+      labels: labelsOf(c.req.queries("labels") ?? []),
+      ...(scheduleDate ? { scheduleDate: instant(scheduleDate) } : {}),
+    });
+    let answer = await deps.executions.start(stored.source, created);
+    if (c.req.query("wait") === "true") answer = await deps.executions.whenDone(created.id);
+    const url = `${deps.baseUrl ?? ""}/ui/main/executions/${flow.namespace}/${flow.id}/${created.id}`;
+    return c.json({ ...answer, url });
+  });
+
+  return app;
+}
+
+const LEVELS: readonly LogLine["level"][] = ["TRACE", "DEBUG", "INFO", "WARN", "ERROR"];
+
+function parsed(source: string, registry: PluginRegistry): Flow {
+  const result = parseFlow(source, { registry });
+  if (!result.ok) {
+    throw new ApiError("unprocessable", `The stored flow is invalid: ${result.issues.map(describeIssue).join("; ")}`);
+  }
+  return result.flow;
+}
+
+function notFound(executionId: string): ApiError {
+  return new ApiError("not-found", `Execution not found: ${executionId}`);
+}
+
+async function found(deps: ExecutionRouteDeps, executionId: string): Promise<Execution> {
+  const execution = await deps.executions.get(executionId);
+  if (!execution) throw notFound(executionId);
+  return execution;
+}
+
+/** The multipart form's parts (text and files); none without a multipart body. */
+async function formParts(request: Request): Promise<InputPart[]> {
+  const type = request.headers.get("content-type") ?? "";
+  const length = Number(request.headers.get("content-length") ?? 0);
+  if (length > MAX_INPUTS_BYTES) throw new ApiError("payload-too-large", `The inputs exceed ${MAX_INPUTS_BYTES} bytes`);
+  if (!type.startsWith("multipart/form-data") && !type.startsWith("application/x-www-form-urlencoded")) return [];
+  const form = await request.formData();
+  const parts: InputPart[] = [];
+  form.forEach((value, name) => {
+    parts.push([name, value as string | Blob]);
+  });
+  return parts;
+}
+
+/** `labels=key:value` query parameters; system labels are refused, as Kestra refuses them. */
+function labelsOf(values: readonly string[]): Label[] {
+  return values.map((text) => {
+    const at = text.indexOf(":");
+    if (at <= 0) throw new ApiError("bad-request", `Invalid label '${text}': expected key:value`);
+    const key = text.slice(0, at);
+    if (key.startsWith("system.") && key !== "system.correlationId") {
+      throw new ApiError("bad-request", `System labels can only be set by Kestra itself, offending label: ${text}`);
+    }
+    return { key, value: text.slice(at + 1) };
+  });
+}
+
+/** A `scheduleDate` as an ISO instant; 400 when it is not a date-time. */
+function instant(text: string): string {
+  const ms = Date.parse(text.replace(/\[.*\]$/, ""));
+  if (Number.isNaN(ms)) throw new ApiError("bad-request", `Invalid scheduleDate '${text}': expected an ISO date-time`);
+  return new Date(ms).toISOString();
+}

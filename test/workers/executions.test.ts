@@ -1,0 +1,164 @@
+/**
+ * Kestra's execution endpoints inside workerd, end to end: a flow stored in D1, an
+ * execution created through the API with multipart inputs and run by its Durable Object,
+ * then read, logged, resumed, killed and restarted through the API.
+ */
+import { env, SELF } from "cloudflare:test";
+import { describe, expect, it } from "vitest";
+import type { Execution } from "../../src/executor/model.js";
+
+type Json = Record<string, unknown>;
+
+async function deploy(source: string): Promise<void> {
+  const response = await SELF.fetch("http://tern.test/api/v1/main/flows", {
+    method: "POST",
+    headers: { "content-type": "application/x-yaml" },
+    body: source,
+  });
+  expect(response.status).toBe(200);
+}
+
+async function execute(
+  namespace: string,
+  id: string,
+  inputs: Record<string, string> = {},
+  query = "",
+): Promise<{ status: number; json: Json }> {
+  const form = new FormData();
+  for (const [name, value] of Object.entries(inputs)) form.append(name, value);
+  const response = await SELF.fetch(`http://tern.test/api/v1/main/executions/${namespace}/${id}${query}`, {
+    method: "POST",
+    body: form,
+  });
+  return { status: response.status, json: (await response.json()) as Json };
+}
+
+/** Waits (without sleeping) until the execution's object says it ended or paused. */
+async function done(id: string): Promise<Execution> {
+  const stub = env.EXECUTIONS.get(env.EXECUTIONS.idFromName(id));
+  return (await stub.whenDone()) as unknown as Execution;
+}
+
+const HELLO = `id: hello
+namespace: api.exec
+inputs:
+  - id: name
+    type: STRING
+tasks:
+  - id: greet
+    type: io.kestra.plugin.core.debug.Return
+    format: Hello {{ inputs.name }}
+  - id: log
+    type: io.kestra.plugin.core.log.Log
+    message: "{{ outputs.greet.value }}"
+`;
+
+describe("execution endpoints", () => {
+  it("creates an execution with multipart inputs, runs it in its Durable Object and serves it", async () => {
+    await deploy(HELLO);
+    const { status, json } = await execute("api.exec", "hello", { name: "World" }, "?wait=true&labels=team:data");
+    expect(status).toBe(200);
+    expect(json).toMatchObject({
+      namespace: "api.exec",
+      flowId: "hello",
+      flowRevision: 1,
+      inputs: { name: "World" },
+      state: { current: "SUCCESS" },
+    });
+    expect(json.labels).toContainEqual({ key: "team", value: "data" });
+    expect(String(json.url)).toContain(`/ui/main/executions/api.exec/hello/${String(json.id)}`);
+
+    const got = await SELF.fetch(`http://tern.test/api/v1/main/executions/${String(json.id)}`);
+    expect(got.status).toBe(200);
+    const execution = (await got.json()) as Execution;
+    expect(execution.taskRunList.map((r) => [r.taskId, r.state.current, r.outputs])).toEqual([
+      ["greet", "SUCCESS", { value: "Hello World" }],
+      ["log", "SUCCESS", null],
+    ]);
+
+    const logs = await SELF.fetch(`http://tern.test/api/v1/logs/${String(json.id)}?minLevel=INFO&taskId=log`);
+    expect(((await logs.json()) as { message: string }[]).map((l) => l.message)).toEqual(["Hello World"]);
+  });
+
+  it("refuses a missing input with Kestra's 422, an unknown flow and an unknown execution with 404", async () => {
+    await deploy(HELLO.replace("id: hello", "id: strict"));
+    const missing = await execute("api.exec", "strict");
+    expect(missing.status).toBe(422);
+    expect(missing.json.message).toBe(
+      "Invalid entity: name: Invalid input for `name`, missing required input, but received `null`",
+    );
+    const unknownFlow = await execute("api.exec", "nope");
+    expect(unknownFlow.status).toBe(404);
+    expect(unknownFlow.json.message).toBe("Flow not found: api.exec.nope");
+    const unknownExecution = await SELF.fetch("http://tern.test/api/v1/main/executions/doesNotExist0000000000");
+    expect(unknownExecution.status).toBe(404);
+  });
+
+  it("resumes a paused execution with onResume inputs, and refuses a second resume", async () => {
+    await deploy(`id: approve
+namespace: api.exec
+tasks:
+  - id: wait
+    type: io.kestra.plugin.core.flow.Pause
+    onResume:
+      - id: ok
+        type: BOOLEAN
+  - id: after
+    type: io.kestra.plugin.core.debug.Return
+    format: "{{ outputs.wait.onResume.ok }}"
+`);
+    const created = await execute("api.exec", "approve", {}, "?wait=true");
+    expect(created.json.state).toMatchObject({ current: "PAUSED" });
+    const id = String(created.json.id);
+    const form = new FormData();
+    form.append("ok", "true");
+    const resumed = await SELF.fetch(`http://tern.test/api/v1/main/executions/${id}/resume`, {
+      method: "POST",
+      body: form,
+    });
+    expect(resumed.status).toBe(204);
+    const finished = await done(id);
+    expect(finished.state.current).toBe("SUCCESS");
+    expect(finished.taskRunList.at(-1)?.outputs).toEqual({ value: "true" });
+    const again = await SELF.fetch(`http://tern.test/api/v1/main/executions/${id}/resume`, { method: "POST" });
+    expect(again.status).toBe(422);
+    expect(((await again.json()) as Json).message).toContain("not paused");
+  });
+
+  it("kills a sleeping execution with 202, then refuses to kill it again", async () => {
+    await deploy(`id: nap
+namespace: api.exec
+tasks:
+  - id: sleep
+    type: io.kestra.plugin.core.flow.Sleep
+    duration: PT1H
+`);
+    const created = await execute("api.exec", "nap");
+    expect(created.status).toBe(200);
+    const id = String(created.json.id);
+    const killed = await SELF.fetch(`http://tern.test/api/v1/main/executions/${id}/kill`, { method: "DELETE" });
+    expect(killed.status).toBe(202);
+    expect((await done(id)).state.current).toBe("KILLED");
+    const again = await SELF.fetch(`http://tern.test/api/v1/main/executions/${id}/kill`, { method: "DELETE" });
+    expect(again.status).toBe(422);
+  });
+
+  it("restarts a failed execution in place, answering it RESTARTED", async () => {
+    await deploy(`id: flaky
+namespace: api.exec
+tasks:
+  - id: once
+    type: io.kestra.plugin.core.debug.Return
+    format: "{{ taskrun.attemptsCount == 1 ? 'ok' : ko }}"
+`);
+    const created = await execute("api.exec", "flaky", {}, "?wait=true");
+    expect(created.json.state).toMatchObject({ current: "FAILED" });
+    const id = String(created.json.id);
+    const restarted = await SELF.fetch(`http://tern.test/api/v1/main/executions/${id}/restart`, { method: "POST" });
+    expect(restarted.status).toBe(200);
+    expect(((await restarted.json()) as Execution).state.current).toBe("RESTARTED");
+    const finished = await done(id);
+    expect(finished.state.current).toBe("SUCCESS");
+    expect(finished.taskRunList[0]?.attempts?.map((a) => a.state.current)).toEqual(["FAILED", "SUCCESS"]);
+  });
+});

@@ -1,0 +1,44 @@
+/**
+ * The API's ExecutionRuntime on Workers: one ExecutionObject (Durable Object) per execution,
+ * named by the execution id. Refusals thrown inside an object cross the RPC boundary as plain
+ * errors and become 422s naming the problem.
+ */
+
+import { ApiError } from "../src/api/errors.js";
+import type { ExecutionRuntime } from "../src/api/routes/executions.js";
+import type { Execution } from "../src/executor/model.js";
+import type { LogLine } from "../src/executor/protocol.js";
+import type { Env } from "./env.js";
+
+/** Cloudflare's RPC types turn values holding `unknown` into `never`: they are Kestra's shapes. */
+type Rpc<T> = T | Promise<T>;
+
+export function durableExecutions(env: Env): ExecutionRuntime {
+  const object = (id: string) => env.EXECUTIONS.get(env.EXECUTIONS.idFromName(id));
+  const refused = async <T>(call: () => Rpc<unknown>): Promise<T> => {
+    try {
+      return (await call()) as T;
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      if (/No execution is held/.test(message)) throw new ApiError("not-found", "Execution not found");
+      throw new ApiError("unprocessable", message);
+    }
+  };
+  const held = async <T>(call: () => Rpc<unknown>): Promise<T | undefined> => {
+    try {
+      return (await call()) as T;
+    } catch (error) {
+      if (error instanceof Error && /No execution is held/.test(error.message)) return undefined;
+      throw error;
+    }
+  };
+  return {
+    start: (source, execution) => refused<Execution>(() => object(execution.id).start({ source, execution })),
+    get: (id) => held<Execution>(() => object(id).execution()),
+    logs: (id) => held<readonly LogLine[]>(() => object(id).logs()),
+    kill: (id) => refused<Execution>(() => object(id).kill()),
+    resume: (id, inputs) => refused<Execution>(() => object(id).resume(inputs)),
+    restart: (id) => refused<Execution>(() => object(id).restart()),
+    whenDone: (id) => refused<Execution>(() => object(id).whenDone()),
+  };
+}
