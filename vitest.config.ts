@@ -28,7 +28,9 @@ export default defineConfig({
         plugins: [
           cloudflareTest({
             wrangler: { configPath: "./wrangler.toml" },
-            miniflare: { bindings: { TEST_MIGRATIONS: migrations } },
+            // Open like `npm start` (honored on the tests' `tern.test` host only); test/workers/auth.test.ts
+            // calls the Worker with its own secrets to check Basic auth, bearer tokens and refusals.
+            miniflare: { bindings: { TEST_MIGRATIONS: migrations, TERN_AUTH: "open" } },
           }),
         ],
         test: {

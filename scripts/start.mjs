@@ -28,12 +28,25 @@ if (existsSync(migrations) && readdirSync(migrations).some((f) => f.endsWith(".s
 }
 
 console.log(`Tern starting on http://localhost:${port}`);
-console.log("  local mode: the API runs open (no credentials) and is reachable from this machine only.");
+console.log("  local mode: the API is OPEN (no credentials, TERN_AUTH=open) and listens on 127.0.0.1 only.");
+console.log('  a deployed Worker requires credentials: see README, "Deploy to Cloudflare".');
 console.log(`  try: curl http://localhost:${port}/health`);
 
 const child = spawn(
   wrangler,
-  ["dev", "--ip", "127.0.0.1", "--port", port, "--persist-to", persist, "--show-interactive-dev-session=false"],
+  [
+    "dev",
+    "--ip",
+    "127.0.0.1",
+    "--port",
+    port,
+    "--persist-to",
+    persist,
+    "--show-interactive-dev-session=false",
+    // Local development only: workers/auth.ts honors it for localhost requests alone.
+    "--var",
+    "TERN_AUTH:open",
+  ],
   { cwd: root, env, stdio: "inherit" },
 );
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => child.kill(signal));

@@ -6,4 +6,9 @@ export interface Env {
   readonly STORAGE: R2Bucket;
   readonly EXECUTIONS: DurableObjectNamespace<ExecutionObject>;
   readonly TERN_ENVIRONMENT?: string;
+  /** Secrets (`npx wrangler secret put ...`), read per request by workers/auth.ts. */
+  readonly TERN_BASIC_AUTH?: string;
+  readonly TERN_API_TOKENS?: string;
+  /** `open` only under `npm start` on localhost (wrangler dev --var TERN_AUTH:open). */
+  readonly TERN_AUTH?: string;
 }

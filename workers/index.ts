@@ -8,6 +8,7 @@ import { createApp } from "../src/api/app.js";
 import { createEngine } from "../src/expression/index.js";
 import { createSqlFlowStore } from "../src/storage/sql/flow-repository.js";
 import { TERN_VERSION } from "../src/version.js";
+import { workerAuth } from "./auth.js";
 import type { Env } from "./env.js";
 import { durableExecutions } from "./execution-runtime.js";
 import { healthChecks } from "./health.js";
@@ -23,6 +24,7 @@ export default {
     const app = createApp({
       registry,
       version: TERN_VERSION,
+      auth: workerAuth(env, request),
       healthChecks: healthChecks(env),
       flows: createSqlFlowStore(drizzle(env.DB)),
       executions: {

@@ -6,6 +6,7 @@
 import { Hono } from "hono";
 import type { PluginRegistry } from "../plugin/registry.js";
 import type { FlowStore } from "../storage/flow-store.js";
+import { type AuthOptions, authMiddleware } from "./auth.js";
 import { ApiError, errorResponse } from "./errors.js";
 import { type ExecutionRouteDeps, executionRoutes } from "./routes/executions.js";
 import { flowRoutes } from "./routes/flows.js";
@@ -21,12 +22,18 @@ export interface ApiDeps {
   readonly executions?: Omit<ExecutionRouteDeps, "registry" | "flows">;
   /** Named checks of the runtime's dependencies (database, storage...); each throws when unhealthy. */
   readonly healthChecks?: Readonly<Record<string, () => Promise<void>>>;
+  /** Who may call the API (src/api/auth.ts); nothing configured and not open refuses every call but health and webhooks. */
+  readonly auth: AuthOptions;
 }
 
 export function createApp(deps: ApiDeps): Hono {
   const app = new Hono();
   app.onError((error, c) => errorResponse(c, error));
   app.notFound((c) => errorResponse(c, new ApiError("not-found", `no route for ${c.req.method} ${c.req.path}`)));
+  app.use(
+    "*",
+    authMiddleware(() => deps.auth),
+  );
 
   app.get("/health", async (c) => {
     const details: Record<string, { status: HealthStatus; error?: string }> = {};

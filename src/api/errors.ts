@@ -8,6 +8,7 @@ import type { ContentfulStatusCode } from "hono/utils/http-status";
 export type ApiErrorCode =
   | "bad-request"
   | "unauthorized"
+  | "forbidden"
   | "not-found"
   | "conflict"
   | "payload-too-large"
@@ -18,6 +19,7 @@ export type ApiErrorCode =
 const STATUS: Record<ApiErrorCode, ContentfulStatusCode> = {
   "bad-request": 400,
   unauthorized: 401,
+  forbidden: 403,
   "not-found": 404,
   conflict: 409,
   "payload-too-large": 413,
