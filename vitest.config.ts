@@ -1,7 +1,8 @@
 /**
  * Test projects: `unit` runs in Node (the portable core, plugins, conformance, CLI),
  * `workers` runs inside workerd through @cloudflare/vitest-pool-workers with the real
- * wrangler.toml bindings (D1, R2, the Durable Object class).
+ * wrangler.toml bindings (D1, R2, the Durable Object class), `e2e` against a real
+ * `wrangler dev` process.
  */
 import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-pool-workers";
 import { defineConfig } from "vitest/config";
@@ -37,6 +38,16 @@ export default defineConfig({
           name: "workers",
           include: ["test/workers/**/*.test.ts"],
           setupFiles: ["./test/workers/apply-migrations.ts"],
+        },
+      },
+      {
+        // A real `wrangler dev` (started, killed with SIGKILL and started again): slow, so apart.
+        test: {
+          name: "e2e",
+          environment: "node",
+          include: ["test/e2e/**/*.test.ts"],
+          testTimeout: 180_000,
+          hookTimeout: 60_000,
         },
       },
     ],
