@@ -5,8 +5,11 @@
  * runnable tasks itself (several at once when the flow allows) with the shared task runner,
  * and sleeps on one alarm armed for the earliest timer. After an eviction it reloads from
  * storage, and a task whose `task.run` was never answered runs again as a new attempt.
+ * Whenever the execution's state or labels change, its summary goes to the execution index
+ * (D1) off the hot path (`ctx.waitUntil`), one write at a time, newest summary last.
  */
 import { DurableObject } from "cloudflare:workers";
+import { drizzle } from "drizzle-orm/d1";
 import { registry } from "../plugins/index.js";
 import * as actions from "../src/executor/actions.js";
 import { createExecState, type ExecState, toExecution } from "../src/executor/exec-state.js";
@@ -20,7 +23,9 @@ import { describeIssue, type Flow, parseFlow } from "../src/flow/index.js";
 import { resolveInputs } from "../src/inputs/index.js";
 import { resubmit } from "../src/runtime/resubmit.js";
 import { runTask, type TaskRequest, type TaskRunCommand, type TaskServices } from "../src/runtime/run-task.js";
+import type { ExecutionIndex } from "../src/storage/execution-index.js";
 import { taskStorage } from "../src/storage/internal.js";
+import { createSqlExecutionIndex } from "../src/storage/sql/execution-index.js";
 import { WorkingDirectory } from "../src/storage/working-directory.js";
 import { newId } from "../src/util/ids.js";
 import type { Env } from "../workers/env.js";
@@ -55,6 +60,13 @@ export class ExecutionObject extends DurableObject<Env> {
   private idle: (() => void)[] = [];
   /** Callers waiting for the execution to end or pause (`wait=true`). */
   private done: ((execution: Execution) => void)[] = [];
+  /** The summary key last sent to the execution index (see indexSummary). */
+  private indexed: string | undefined;
+  /** The summary the next index write sends; undefined when no write is waiting to start. */
+  private toIndex: Execution | undefined;
+  /** The chain of index writes: each one starts after the previous one ended. */
+  private indexWrites: Promise<void> = Promise.resolve();
+  private executionIndex: ExecutionIndex | undefined;
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
@@ -144,10 +156,16 @@ export class ExecutionObject extends DurableObject<Env> {
     });
   }
 
-  /** Resolves once the execution is terminated or paused (Kestra's `wait=true`). */
+  /**
+   * Resolves once the execution is terminated or paused (Kestra's `wait=true`), and its
+   * summary, as it is then, is written to the execution index (or the write failed).
+   */
   async whenDone(): Promise<Execution> {
-    if (this.isDone()) return this.execution();
-    return new Promise<Execution>((resolve) => this.done.push(resolve));
+    const execution = this.isDone()
+      ? this.execution()
+      : await new Promise<Execution>((resolve) => this.done.push(resolve));
+    await this.indexWrites;
+    return execution;
   }
 
   private isDone(): boolean {
@@ -195,6 +213,9 @@ export class ExecutionObject extends DurableObject<Env> {
     this.held.state = next;
     for (const command of again) this.runTask(command);
     this.armAlarm();
+    // The last index write may have been lost with the instance that made it: write again.
+    this.indexed = undefined;
+    this.indexSummary();
   }
 
   /** The alarm was armed for the earliest timer: it and every timer due by then fire. */
@@ -224,6 +245,7 @@ export class ExecutionObject extends DurableObject<Env> {
     // Kestra answers with the execution RESTARTED, before the executor carries on.
     const answer = toExecution(after);
     if (after.execution.state.current === "RESTARTED") this.push({ type: "execution.start" });
+    else this.indexSummary();
     return answer;
   }
 
@@ -238,6 +260,7 @@ export class ExecutionObject extends DurableObject<Env> {
       this.draining = false;
     }
     this.armAlarm();
+    this.indexSummary();
     if (this.running.size === 0) for (const resolve of this.idle.splice(0)) resolve();
     if (this.done.length > 0 && this.held && this.isDone()) {
       const execution = this.execution();
@@ -352,6 +375,35 @@ export class ExecutionObject extends DurableObject<Env> {
     if (generation !== this.generation) return;
     this.running.delete(key);
     this.push(event);
+  }
+
+  /**
+   * Sends the execution's summary to the index when its state or labels changed since the
+   * last one sent. Writes run one after the other off the hot path; a write not started yet
+   * takes the newest summary, so a burst of changes costs few writes. A failed write is
+   * logged: the index is a view, and the execution goes on.
+   */
+  private indexSummary(): void {
+    if (!this.held) return;
+    const { execution } = this.held.state;
+    const key = `${execution.state.current}|${execution.state.histories.length}|${JSON.stringify(execution.labels)}|${execution.deleted}`;
+    if (key === this.indexed) return;
+    this.indexed = key;
+    const waiting = this.toIndex !== undefined;
+    this.toIndex = toExecution(this.held.state);
+    if (waiting) return;
+    this.indexWrites = this.indexWrites.then(async () => {
+      const summary = this.toIndex;
+      this.toIndex = undefined;
+      if (summary === undefined) return;
+      try {
+        this.executionIndex ??= createSqlExecutionIndex(drizzle(this.env.DB));
+        await this.executionIndex.upsert(summary);
+      } catch (error) {
+        console.error(`Indexing execution ${summary.id} (${summary.state.current}) failed:`, error);
+      }
+    });
+    this.ctx.waitUntil(this.indexWrites);
   }
 
   /** One alarm, at the earliest timer (never at or before now: see DESIGN.md §7). */

@@ -6,6 +6,7 @@ import { drizzle } from "drizzle-orm/d1";
 import { registry } from "../plugins/index.js";
 import { createApp } from "../src/api/app.js";
 import { createEngine } from "../src/expression/index.js";
+import { createSqlExecutionIndex } from "../src/storage/sql/execution-index.js";
 import { createSqlFlowStore } from "../src/storage/sql/flow-repository.js";
 import { TERN_VERSION } from "../src/version.js";
 import { workerAuth } from "./auth.js";
@@ -21,14 +22,16 @@ const engine = createEngine();
 
 export default {
   fetch(request, env, ctx) {
+    const db = drizzle(env.DB);
     const app = createApp({
       registry,
       version: TERN_VERSION,
       auth: workerAuth(env, request),
       healthChecks: healthChecks(env),
-      flows: createSqlFlowStore(drizzle(env.DB)),
+      flows: createSqlFlowStore(db),
       executions: {
         executions: durableExecutions(env),
+        index: createSqlExecutionIndex(db),
         engine,
         blobs: new R2BlobStore(env.STORAGE),
         baseUrl: new URL(request.url).origin,

@@ -23,8 +23,9 @@ export interface ExecutionQuery {
   readonly size: number;
   /** Case-insensitive substring of the id, the namespace or the flow id. */
   readonly q?: string;
-  /** The namespace or any namespace below it. */
+  /** The namespace or any namespace below it (only the namespace itself with `exactNamespace`). */
   readonly namespace?: string;
+  readonly exactNamespace?: boolean;
   readonly flowId?: string;
   /** Any of these states. */
   readonly states?: readonly StateType[];

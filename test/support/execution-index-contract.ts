@@ -103,6 +103,7 @@ export function executionIndexContract(driver: string, indexOf: (tenantId: strin
         (await index.search(query)).results.map((e) => e.id);
       expect(await ids({ page: 1, size: 10 })).toEqual(["d", "c", "b", "a"]);
       expect(await ids({ page: 1, size: 10, namespace: "company.team" })).toEqual(["c", "b", "a"]);
+      expect(await ids({ page: 1, size: 10, namespace: "company.team", exactNamespace: true })).toEqual(["b", "a"]);
       expect(await ids({ page: 1, size: 10, flowId: "hello", namespace: "company" })).toEqual(["b", "a"]);
       expect(await ids({ page: 1, size: 10, states: ["RUNNING", "FAILED"] })).toEqual(["c", "b"]);
       expect(await ids({ page: 1, size: 10, labels: [{ key: "env", value: "prod" }] })).toEqual(["b"]);

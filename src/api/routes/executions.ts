@@ -2,20 +2,24 @@
  * Execution routes, as Kestra's ExecutionController: create an execution of a flow's latest
  * revision (multipart inputs validated with Kestra's messages, `labels`, `scheduleDate`,
  * `wait`), get it, kill, resume with onResume inputs, restart, and its logs. The executions
- * themselves live in an ExecutionRuntime: one Durable Object per execution on Workers.
+ * themselves live in an ExecutionRuntime: one Durable Object per execution on Workers; the
+ * searches read the ExecutionIndex their objects write summaries to.
  */
 import { Hono } from "hono";
-import type { Execution, Label } from "../../executor/model.js";
+import { type Execution, type Label, STATE_TYPES, type StateType } from "../../executor/model.js";
 import { newExecution } from "../../executor/new-execution.js";
 import type { LogLine } from "../../executor/protocol.js";
 import type { ExpressionEngine } from "../../expression/engine.js";
 import { describeIssue, type Flow, parseFlow } from "../../flow/index.js";
 import { type InputPart, inputErrorBody, readInputParts, resolveInputs } from "../../inputs/index.js";
 import type { PluginRegistry } from "../../plugin/registry.js";
+import { EXECUTION_SORT_FIELDS, type ExecutionIndex, type ExecutionQuery } from "../../storage/execution-index.js";
 import type { FlowStore } from "../../storage/flow-store.js";
 import type { BlobStore } from "../../storage/internal.js";
+import { parseDurationMs } from "../../util/duration.js";
 import { newId } from "../../util/ids.js";
 import { ApiError } from "../errors.js";
+import { integerParam, labelsParam, listParam, sortParam } from "../query.js";
 
 /** Where executions run. Its methods throw ApiError-coded errors for refused actions. */
 export interface ExecutionRuntime {
@@ -36,6 +40,8 @@ export interface ExecutionRouteDeps {
   readonly engine: ExpressionEngine;
   readonly flows: FlowStore;
   readonly executions: ExecutionRuntime;
+  /** Summaries of the executions, for the searches; without it they are not served. */
+  readonly index?: ExecutionIndex;
   /** Where uploaded FILE inputs go. */
   readonly blobs: BlobStore;
   /** The base URL of Tern's UI links (`url` of an ExecutionResponse). */
@@ -47,6 +53,28 @@ const MAX_INPUTS_BYTES = 100 * 1024 * 1024;
 
 export function executionRoutes(deps: ExecutionRouteDeps): Hono {
   const app = new Hono();
+  const { index } = deps;
+
+  if (index) {
+    // Before `/executions/:executionId`, which would read `search` as an execution id.
+    app.get("/executions/search", async (c) => c.json(await index.search(searchQuery(new URL(c.req.url)))));
+    app.get("/executions", async (c) => {
+      const url = new URL(c.req.url);
+      const namespace = url.searchParams.get("namespace") ?? "";
+      const flowId = url.searchParams.get("flowId") ?? "";
+      if (namespace === "" || flowId === "")
+        throw new ApiError("bad-request", "query parameters namespace and flowId are required");
+      return c.json(
+        await index.search({
+          page: integerParam(url, "page", 1) ?? 1,
+          size: integerParam(url, "size", 1) ?? 10,
+          flowId,
+          namespace,
+          exactNamespace: true,
+        }),
+      );
+    });
+  }
 
   app.get("/executions/:executionId", async (c) => c.json(await found(deps, c.req.param("executionId"))));
 
@@ -127,6 +155,63 @@ export function executionRoutes(deps: ExecutionRouteDeps): Hono {
   });
 
   return app;
+}
+
+/** Kestra's execution search parameters (`scope` is ignored: Tern has no system flows). */
+function searchQuery(url: URL): ExecutionQuery {
+  const text = (name: string): string | undefined => {
+    const value = url.searchParams.get(name);
+    return value === null || value === "" ? undefined : value;
+  };
+  const states = listParam(url, "state").map((state) => {
+    if (!(STATE_TYPES as readonly string[]).includes(state))
+      throw new ApiError("bad-request", `Invalid state '${state}': expected one of ${STATE_TYPES.join(", ")}`);
+    return state as StateType;
+  });
+  const childFilter = text("childFilter");
+  if (childFilter !== undefined && childFilter !== "CHILD" && childFilter !== "MAIN")
+    throw new ApiError("bad-request", `Invalid childFilter '${childFilter}': expected CHILD or MAIN`);
+  const timeRange = text("timeRange");
+  const startDate = text("startDate");
+  const endDate = text("endDate");
+  const optional = {
+    q: text("q"),
+    namespace: text("namespace"),
+    flowId: text("flowId"),
+    triggerExecutionId: text("triggerExecutionId"),
+    childFilter,
+    startDate:
+      timeRange === undefined
+        ? searchDate("startDate", startDate)
+        : new Date(Date.now() - rangeMs(timeRange)).toISOString(),
+    endDate: searchDate("endDate", endDate),
+  };
+  return {
+    page: integerParam(url, "page", 1) ?? 1,
+    size: integerParam(url, "size", 1) ?? 10,
+    sort: sortParam(url, EXECUTION_SORT_FIELDS),
+    labels: labelsParam(url),
+    ...(states.length > 0 ? { states } : {}),
+    ...(Object.fromEntries(
+      Object.entries(optional).filter(([, value]) => value !== undefined),
+    ) as Partial<ExecutionQuery>),
+  };
+}
+
+/** A search's date-time (ISO-8601, with an optional `[zone]` as Java prints it); 400 otherwise. */
+function searchDate(name: string, text: string | undefined): string | undefined {
+  if (text === undefined) return undefined;
+  const ms = Date.parse(text.replace(/\[.*\]$/, ""));
+  if (Number.isNaN(ms)) throw new ApiError("bad-request", `Invalid ${name} '${text}': expected an ISO date-time`);
+  return new Date(ms).toISOString();
+}
+
+function rangeMs(text: string): number {
+  try {
+    return parseDurationMs(text);
+  } catch {
+    throw new ApiError("bad-request", `Invalid timeRange '${text}': expected an ISO-8601 duration such as PT24H`);
+  }
 }
 
 const LEVELS: readonly LogLine["level"][] = ["TRACE", "DEBUG", "INFO", "WARN", "ERROR"];

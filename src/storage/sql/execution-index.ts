@@ -91,10 +91,12 @@ function conditions(query: ExecutionQuery): (SQL | undefined)[] {
   const found: (SQL | undefined)[] = [];
   if (query.namespace !== undefined && query.namespace !== "")
     found.push(
-      or(
-        eq(executions.namespace, query.namespace),
-        sql`${executions.namespace} LIKE ${`${escapeLike(query.namespace)}.%`} ESCAPE '\\'`,
-      ),
+      query.exactNamespace
+        ? eq(executions.namespace, query.namespace)
+        : or(
+            eq(executions.namespace, query.namespace),
+            sql`${executions.namespace} LIKE ${`${escapeLike(query.namespace)}.%`} ESCAPE '\\'`,
+          ),
     );
   if (query.flowId !== undefined && query.flowId !== "") found.push(eq(executions.flowId, query.flowId));
   if (query.states !== undefined && query.states.length > 0) found.push(inArray(executions.state, [...query.states]));
