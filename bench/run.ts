@@ -6,6 +6,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { cpus } from "node:os";
 import { runExecutorBench } from "./executor.js";
 import { runExpressionBench } from "./expressions.js";
+import { runWorkersBench } from "./workers.js";
 
 const rows = runExpressionBench();
 const format = (n: number) => Math.round(n).toLocaleString("en-US");
@@ -53,11 +54,38 @@ const executorSection = [
   "<!-- executor:end -->",
 ].join("\n");
 
+const workers = await runWorkersBench();
+const ms = (n: number) => `${n.toFixed(3)} ms`;
+const workersTable = [
+  "| N | Tern run | Tern per task | Workflow run | Workflow per step | ratio (Tern / Workflow) |",
+  "|---:|---:|---:|---:|---:|---:|",
+  ...workers.map(
+    (r) =>
+      `| ${r.n.toLocaleString("en-US")} | ${r.ternMillis.toFixed(0)} ms | ${ms(r.ternPerTask)} | ${r.workflowMillis.toFixed(0)} ms | ${ms(r.workflowPerStep)} | ${(r.ternPerTask / r.workflowPerStep).toFixed(2)} |`,
+  ),
+];
+const workersGoals = workers.map((r) => {
+  const ratio = r.ternPerTask / r.workflowPerStep;
+  const met = ratio <= 1 / 3 && r.ternPerTask < 1;
+  return `N = ${r.n.toLocaleString("en-US")}: ${met ? "met" : "NOT met"} (ratio ${ratio.toFixed(2)}, goal at most 0.33; ${ms(r.ternPerTask)} per task, goal under 1 ms).`;
+});
+console.log(["", ...workersTable, "", ...workersGoals].join("\n"));
+const workersSection = [
+  "<!-- workers:start -->",
+  `Measured ${new Date().toISOString().slice(0, 10)} on ${machine} by \`npm run bench\` (wrangler dev, one workerd; median of ${workers[0]?.rounds ?? 0} runs per N after a warm-up).`,
+  "",
+  ...workersTable,
+  "",
+  ...workersGoals.map((g) => `- ${g}`),
+  "<!-- workers:end -->",
+].join("\n");
+
 const path = "docs/benchmarks.md";
 const current = readFileSync(path, "utf8");
 writeFileSync(
   path,
   current
     .replace(/<!-- expressions:start -->[\s\S]*<!-- expressions:end -->/, section)
-    .replace(/<!-- executor:start -->[\s\S]*<!-- executor:end -->/, executorSection),
+    .replace(/<!-- executor:start -->[\s\S]*<!-- executor:end -->/, executorSection)
+    .replace(/<!-- workers:start -->[\s\S]*<!-- workers:end -->/, workersSection),
 );
