@@ -33,6 +33,16 @@ import { R2BlobStore } from "../workers/r2-blob-store.js";
 import { ExecutionStore, type TickChanges } from "./execution-store.js";
 import { NOT_YET, unsupported, WORKING_DIRECTORY_ERROR } from "./unsupported.js";
 
+/** What changes() answers: the execution as it is, its version, and its log lines from `logsFrom`. */
+export interface ExecutionChange {
+  readonly version: string;
+  readonly execution: Execution;
+  readonly logs: readonly LogLine[];
+}
+
+/** The longest one changes() call waits: a follower polls again, and this object is not held by a forgotten one. */
+const MAX_CHANGE_WAIT_MS = 30_000;
+
 /** What start() needs: the flow's YAML and the execution the caller created (newExecution, inputs validated). */
 export interface StartInput {
   readonly source: string;
@@ -67,6 +77,11 @@ export class ExecutionObject extends DurableObject<Env> {
   /** The chain of index writes: each one starts after the previous one ended. */
   private indexWrites: Promise<void> = Promise.resolve();
   private executionIndex: ExecutionIndex | undefined;
+  /** Bumped whenever the execution or its logs may have changed; with `instance`, the version followers see. */
+  private changeCount = 0;
+  private readonly instance = newId();
+  /** Followers waiting in changes() for the next change. */
+  private changeWaiters: (() => void)[] = [];
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
@@ -168,6 +183,45 @@ export class ExecutionObject extends DurableObject<Env> {
     return execution;
   }
 
+  /**
+   * For followers (SSE): answers at once when the version differs from `since`, else on the next
+   * change or after `waitMs` (at most 30 s), whichever comes first. Versions of another instance
+   * (before an eviction) always differ.
+   */
+  async changes(since: string | undefined, logsFrom: number, waitMs: number): Promise<ExecutionChange> {
+    this.hold();
+    if (since === this.version()) {
+      let wake = (): void => undefined;
+      const changed = new Promise<void>((resolve) => {
+        wake = resolve;
+        this.changeWaiters.push(resolve);
+      });
+      let timeUp = (): void => undefined;
+      const timeout = new Promise<void>((resolve) => {
+        timeUp = resolve;
+      });
+      const timer = setTimeout(() => timeUp(), Math.max(0, Math.min(waitMs, MAX_CHANGE_WAIT_MS)));
+      await Promise.race([changed, timeout]);
+      clearTimeout(timer);
+      this.changeWaiters = this.changeWaiters.filter((waiter) => waiter !== wake);
+    }
+    return {
+      version: this.version(),
+      execution: this.execution(),
+      logs: this.hold().logs.slice(Math.max(0, logsFrom)),
+    };
+  }
+
+  private version(): string {
+    return `${this.instance}.${this.changeCount}`;
+  }
+
+  /** The execution or its logs may have changed: followers waiting in changes() answer. */
+  private changed(): void {
+    this.changeCount++;
+    for (const wake of this.changeWaiters.splice(0)) wake();
+  }
+
   private isDone(): boolean {
     const current = this.hold().state.execution.state.current;
     return isTerminated(current) || current === "PAUSED";
@@ -242,6 +296,7 @@ export class ExecutionObject extends DurableObject<Env> {
     const after = action(before);
     this.store.commit(before, after);
     held.state = after;
+    this.changed();
     // Kestra answers with the execution RESTARTED, before the executor carries on.
     const answer = toExecution(after);
     if (after.execution.state.current === "RESTARTED") this.push({ type: "execution.start" });
@@ -261,6 +316,7 @@ export class ExecutionObject extends DurableObject<Env> {
     }
     this.armAlarm();
     this.indexSummary();
+    this.changed();
     if (this.running.size === 0) for (const resolve of this.idle.splice(0)) resolve();
     if (this.done.length > 0 && this.held && this.isDone()) {
       const execution = this.execution();
@@ -369,6 +425,7 @@ export class ExecutionObject extends DurableObject<Env> {
     const line: LogLine = { level: "ERROR", message, timestamp: new Date().toISOString() };
     this.store.commit(held.state, held.state, { logs: [line] });
     held.logs.push(line);
+    this.changed();
   }
 
   private answer(generation: number, key: string, event: ExecutorEvent): void {

@@ -5,7 +5,7 @@
  */
 
 import { ApiError } from "../src/api/errors.js";
-import type { ExecutionRuntime } from "../src/api/routes/executions.js";
+import type { ExecutionChange, ExecutionRuntime } from "../src/api/routes/executions.js";
 import type { Execution } from "../src/executor/model.js";
 import type { LogLine } from "../src/executor/protocol.js";
 import type { Env } from "./env.js";
@@ -39,6 +39,7 @@ export function durableExecutions(env: Env): ExecutionRuntime {
     kill: (id) => refused<Execution>(() => object(id).kill()),
     resume: (id, inputs) => refused<Execution>(() => object(id).resume(inputs)),
     restart: (id) => refused<Execution>(() => object(id).restart()),
+    changes: (id, since, logsFrom, waitMs) => held<ExecutionChange>(() => object(id).changes(since, logsFrom, waitMs)),
     whenDone: (id) => refused<Execution>(() => object(id).whenDone()),
   };
 }

@@ -1,12 +1,13 @@
 /**
  * Execution routes, as Kestra's ExecutionController: create an execution of a flow's latest
  * revision (multipart inputs validated with Kestra's messages, `labels`, `scheduleDate`,
- * `wait`), get it, kill, resume with onResume inputs, restart, and its logs. The executions
+ * `wait`), get it, kill, resume with onResume inputs, restart, its logs, and follow the execution
+ * and its logs as server-sent events (a long poll of the runtime per change). The executions
  * themselves live in an ExecutionRuntime: one Durable Object per execution on Workers; the
  * searches read the ExecutionIndex their objects write summaries to.
  */
 import { Hono } from "hono";
-import { type Execution, type Label, STATE_TYPES, type StateType } from "../../executor/model.js";
+import { type Execution, isTerminated, type Label, STATE_TYPES, type StateType } from "../../executor/model.js";
 import { newExecution } from "../../executor/new-execution.js";
 import type { LogLine } from "../../executor/protocol.js";
 import type { ExpressionEngine } from "../../expression/engine.js";
@@ -31,8 +32,24 @@ export interface ExecutionRuntime {
   /** Resumes a paused execution; `inputs` are the onResume values (files already stored, as URIs). */
   resume(id: string, inputs: Readonly<Record<string, unknown>>): Promise<Execution>;
   restart(id: string): Promise<Execution>;
+  /**
+   * For followers: the execution, a version of it and its log lines from index `logsFrom`; at
+   * once when its version is not `since`, else on its next change or after about `waitMs`.
+   */
+  changes(
+    id: string,
+    since: string | undefined,
+    logsFrom: number,
+    waitMs: number,
+  ): Promise<ExecutionChange | undefined>;
   /** Resolves once the execution is terminated or paused (Kestra's `wait=true`). */
   whenDone(id: string): Promise<Execution>;
+}
+
+export interface ExecutionChange {
+  readonly version: string;
+  readonly execution: Execution;
+  readonly logs: readonly LogLine[];
 }
 
 export interface ExecutionRouteDeps {
@@ -92,6 +109,31 @@ export function executionRoutes(deps: ExecutionRouteDeps): Hono {
         .filter((line) => taskId === undefined || line.taskId === taskId)
         .map((line) => ({ executionId, ...line })),
     );
+  });
+
+  app.get("/executions/:executionId/follow", async (c) => {
+    const executionId = c.req.param("executionId");
+    await found(deps, executionId);
+    return follow(
+      deps.executions,
+      executionId,
+      { id: executionId },
+      (change, send) => send(change.execution, "progress"),
+      (change, send) => send(change.execution, "end"),
+    );
+  });
+
+  app.get("/logs/:executionId/follow", async (c) => {
+    const executionId = c.req.param("executionId");
+    await found(deps, executionId);
+    const minLevel = Math.max(
+      0,
+      LEVELS.indexOf((c.req.query("minLevel") ?? "TRACE").toUpperCase() as LogLine["level"]),
+    );
+    return follow(deps.executions, executionId, {}, (change, send) => {
+      for (const line of change.logs)
+        if (LEVELS.indexOf(line.level) >= minLevel) send({ executionId, ...line }, "progress");
+    });
   });
 
   app.delete("/executions/:executionId/kill", async (c) => {
@@ -212,6 +254,66 @@ function rangeMs(text: string): number {
   } catch {
     throw new ApiError("bad-request", `Invalid timeRange '${text}': expected an ISO-8601 duration such as PT24H`);
   }
+}
+
+/** How long one poll of the runtime waits for a change; a comment line keeps the connection alive between. */
+const FOLLOW_POLL_MS = 25_000;
+/** A follow stream with nothing new for this long ends (Kestra's between-item timeout). */
+const FOLLOW_IDLE_MS = 60 * 60 * 1000;
+
+/**
+ * Kestra's follow streams (`text/event-stream`): a `start` event first, then `emit` sends what each
+ * change brings as `progress` events; the stream ends once the execution is terminated and not
+ * PAUSED (Kestra's isStopFollow), the execution stream with an `end` event holding the last state.
+ */
+function follow(
+  runtime: ExecutionRuntime,
+  executionId: string,
+  start: unknown,
+  emit: (change: ExecutionChange, send: (data: unknown, id: string) => void) => void,
+  end?: (change: ExecutionChange, send: (data: unknown, id: string) => void) => void,
+): Response {
+  const encoder = new TextEncoder();
+  let cancelled = false;
+  const run = async (controller: ReadableStreamDefaultController<Uint8Array>): Promise<void> => {
+    const send = (data: unknown, id: string): void =>
+      controller.enqueue(encoder.encode(`id: ${id}\ndata: ${JSON.stringify(data)}\n\n`));
+    send(start, "start");
+    let since: string | undefined;
+    let logsFrom = 0;
+    let idleSince = Date.now();
+    while (!cancelled) {
+      const change = await runtime.changes(executionId, since, logsFrom, FOLLOW_POLL_MS);
+      if (cancelled) return;
+      if (!change) break;
+      if (change.version === since) {
+        if (Date.now() - idleSince >= FOLLOW_IDLE_MS) break;
+        controller.enqueue(encoder.encode(": waiting\n\n"));
+        continue;
+      }
+      idleSince = Date.now();
+      since = change.version;
+      logsFrom += change.logs.length;
+      const state = change.execution.state.current;
+      if (isTerminated(state)) {
+        (end ?? emit)(change, send);
+        break;
+      }
+      emit(change, send);
+    }
+    controller.close();
+  };
+  const body = new ReadableStream<Uint8Array>({
+    start(controller) {
+      run(controller).catch((error: unknown) => {
+        if (!cancelled) controller.error(error);
+      });
+    },
+    cancel() {
+      cancelled = true;
+    },
+  });
+  return new Response(body, { headers: { "content-type": "text/event-stream", "cache-control": "no-cache" } });
 }
 
 const LEVELS: readonly LogLine["level"][] = ["TRACE", "DEBUG", "INFO", "WARN", "ERROR"];
