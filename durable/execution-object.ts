@@ -14,7 +14,7 @@ import { registry } from "../plugins/index.js";
 import * as actions from "../src/executor/actions.js";
 import { createExecState, type ExecState, toExecution } from "../src/executor/exec-state.js";
 import { type FlowIndex, indexFlow } from "../src/executor/flow-index.js";
-import type { Execution } from "../src/executor/model.js";
+import type { Execution, StateType } from "../src/executor/model.js";
 import { isTerminated } from "../src/executor/model.js";
 import type { ExecutorCommand, ExecutorEvent, LogLine } from "../src/executor/protocol.js";
 import { type StepDeps, step } from "../src/executor/step.js";
@@ -169,6 +169,28 @@ export class ExecutionObject extends DurableObject<Env> {
       const restarted = actions.restart(toExecution(state), held.index, { now: new Date().toISOString() });
       return createExecState(restarted, (run) => held.index.task(run.taskId).group);
     });
+  }
+
+  /** Kestra's change-status: a terminated execution takes another terminal state. */
+  changeStatus(state: StateType): Execution {
+    return this.act((current) => actions.changeStatus(current, state, new Date().toISOString()));
+  }
+
+  /** Kestra's task run state change (mark-as): the task run takes the state, its ancestors RUNNING, the execution RESTARTED. */
+  markAs(taskRunId: string, state: StateType): Execution {
+    const held = this.hold();
+    return this.act((current) =>
+      actions.markAs(current, held.index, { taskRunId, state, now: new Date().toISOString() }),
+    );
+  }
+
+  /** The flow source this execution runs (a replay starts a new execution of it). */
+  source(): string {
+    this.hold();
+    const source = this.store.source();
+    if (source === undefined)
+      throw new actions.ActionError("No execution is held by this object: start() was not called");
+    return source;
   }
 
   /**

@@ -67,6 +67,12 @@ export class ExecutionStore {
     return { source, execution: { ...(JSON.parse(header) as ExecutionHeader), taskRunList: runs }, logs, commands };
   }
 
+  /** The flow source of the execution held, or undefined before start(). */
+  source(): string | undefined {
+    const rows = this.storage.sql.exec<{ value: string }>("select value from meta where key = 'source'").toArray();
+    return rows[0]?.value;
+  }
+
   /** Writes the flow source of a new execution. */
   saveSource(source: string): void {
     this.storage.sql.exec("insert or replace into meta (key, value) values ('source', ?)", source);

@@ -39,6 +39,9 @@ export function durableExecutions(env: Env): ExecutionRuntime {
     kill: (id) => refused<Execution>(() => object(id).kill()),
     resume: (id, inputs) => refused<Execution>(() => object(id).resume(inputs)),
     restart: (id) => refused<Execution>(() => object(id).restart()),
+    changeStatus: (id, state) => refused<Execution>(() => object(id).changeStatus(state)),
+    markAs: (id, taskRunId, state) => refused<Execution>(() => object(id).markAs(taskRunId, state)),
+    source: (id) => refused<string>(() => object(id).source()),
     changes: (id, since, logsFrom, waitMs) => held<ExecutionChange>(() => object(id).changes(since, logsFrom, waitMs)),
     whenDone: (id) => refused<Execution>(() => object(id).whenDone()),
   };

@@ -143,6 +143,66 @@ tasks:
     expect(again.status).toBe(422);
   });
 
+  it("changes the status of a terminated execution, marks a task run and replays from a task run", async () => {
+    await deploy(`id: three
+namespace: api.exec
+tasks:
+  - id: a
+    type: io.kestra.plugin.core.debug.Return
+    format: a
+  - id: b
+    type: io.kestra.plugin.core.debug.Return
+    format: b
+  - id: c
+    type: io.kestra.plugin.core.debug.Return
+    format: c
+`);
+    const created = await execute("api.exec", "three", {}, "?wait=true");
+    const id = String(created.json.id);
+    const runs = (created.json as unknown as Execution).taskRunList;
+
+    const status = await SELF.fetch(`http://tern.test/api/v1/main/executions/${id}/change-status?status=WARNING`, {
+      method: "POST",
+    });
+    expect(status.status).toBe(200);
+    expect(((await status.json()) as Execution).state.current).toBe("WARNING");
+    const badStatus = await SELF.fetch(`http://tern.test/api/v1/main/executions/${id}/change-status?status=NOPE`, {
+      method: "POST",
+    });
+    expect(badStatus.status).toBe(400);
+
+    const replayed = await SELF.fetch(`http://tern.test/api/v1/main/executions/${id}/replay?taskRunId=${runs[1]?.id}`, {
+      method: "POST",
+    });
+    expect(replayed.status).toBe(200);
+    const replay = (await replayed.json()) as Execution;
+    expect(replay.id).not.toBe(id);
+    expect(replay.parentId).toBe(id);
+    expect(replay.taskRunList.map((r) => [r.taskId, r.state.current])).toEqual([
+      ["a", "SUCCESS"],
+      ["b", "RESTARTED"],
+    ]);
+    const finished = await done(replay.id);
+    expect(finished.state.current).toBe("SUCCESS");
+    expect(finished.taskRunList.map((r) => r.taskId)).toEqual(["a", "b", "c"]);
+    const unknown = await SELF.fetch(`http://tern.test/api/v1/main/executions/${id}/replay?taskRunId=nope`, {
+      method: "POST",
+    });
+    expect(unknown.status).toBe(422);
+    expect(((await unknown.json()) as Json).message).toContain("No task found");
+
+    const marked = await SELF.fetch(`http://tern.test/api/v1/main/executions/${id}/state`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ taskRunId: runs[2]?.id, state: "FAILED" }),
+    });
+    expect(marked.status).toBe(200);
+    const afterMark = (await marked.json()) as Execution;
+    expect(afterMark.state.current).toBe("RESTARTED");
+    expect(afterMark.taskRunList[2]?.state.current).toBe("FAILED");
+    expect((await done(id)).state.current).toBe("FAILED");
+  });
+
   it("restarts a failed execution in place, answering it RESTARTED", async () => {
     await deploy(`id: flaky
 namespace: api.exec

@@ -7,6 +7,8 @@
  * searches read the ExecutionIndex their objects write summaries to.
  */
 import { Hono } from "hono";
+import { replay } from "../../executor/actions.js";
+import { indexFlow } from "../../executor/flow-index.js";
 import { type Execution, isTerminated, type Label, STATE_TYPES, type StateType } from "../../executor/model.js";
 import { newExecution } from "../../executor/new-execution.js";
 import type { LogLine } from "../../executor/protocol.js";
@@ -32,6 +34,12 @@ export interface ExecutionRuntime {
   /** Resumes a paused execution; `inputs` are the onResume values (files already stored, as URIs). */
   resume(id: string, inputs: Readonly<Record<string, unknown>>): Promise<Execution>;
   restart(id: string): Promise<Execution>;
+  /** Kestra's change-status: a terminated execution takes another terminal state. */
+  changeStatus(id: string, state: StateType): Promise<Execution>;
+  /** Kestra's task run state change: the task run takes the state, the execution is RESTARTED. */
+  markAs(id: string, taskRunId: string, state: StateType): Promise<Execution>;
+  /** The flow source the execution runs (a replay starts a new execution of it). */
+  source(id: string): Promise<string>;
   /**
    * For followers: the execution, a version of it and its log lines from index `logsFrom`; at
    * once when its version is not `since`, else on its next change or after about `waitMs`.
@@ -163,6 +171,43 @@ export function executionRoutes(deps: ExecutionRouteDeps): Hono {
       throw new ApiError("unprocessable", "Restarting on another revision is not supported on the Worker runtime yet");
     }
     return c.json(await deps.executions.restart(executionId));
+  });
+
+  app.post("/executions/:executionId/change-status", async (c) => {
+    const executionId = c.req.param("executionId");
+    await found(deps, executionId);
+    return c.json(await deps.executions.changeStatus(executionId, stateParam(c.req.query("status"), "status")));
+  });
+
+  app.post("/executions/:executionId/state", async (c) => {
+    const executionId = c.req.param("executionId");
+    await found(deps, executionId);
+    const body = (await c.req.json().catch(() => undefined)) as { taskRunId?: unknown; state?: unknown } | undefined;
+    if (typeof body?.taskRunId !== "string") throw new ApiError("bad-request", "The body needs a taskRunId");
+    const state = stateParam(typeof body.state === "string" ? body.state : undefined, "state");
+    return c.json(await deps.executions.markAs(executionId, body.taskRunId, state));
+  });
+
+  app.post("/executions/:executionId/replay", async (c) => {
+    const executionId = c.req.param("executionId");
+    const execution = await found(deps, executionId);
+    if (c.req.query("revision") !== undefined) {
+      throw new ApiError("unprocessable", "Replaying on another revision is not supported on the Worker runtime yet");
+    }
+    const source = await deps.executions.source(executionId);
+    const index = indexFlow(parsed(source, deps.registry), deps.registry);
+    let replayed: Execution;
+    try {
+      replayed = replay(execution, index, c.req.query("taskRunId") || undefined, {
+        now: new Date().toISOString(),
+        newId,
+      });
+    } catch (error) {
+      throw new ApiError("unprocessable", error instanceof Error ? error.message : String(error));
+    }
+    await deps.executions.start(source, replayed);
+    // Kestra answers with the replayed execution as created (RESTARTED), before the executor runs it.
+    return c.json(replayed);
   });
 
   // Last: `/executions/{id}/resume` and the like must not be read as a namespace and a flow id.
@@ -324,6 +369,14 @@ function parsed(source: string, registry: PluginRegistry): Flow {
     throw new ApiError("unprocessable", `The stored flow is invalid: ${result.issues.map(describeIssue).join("; ")}`);
   }
   return result.flow;
+}
+
+/** A state name given as a parameter; 400 naming the parameter otherwise. */
+function stateParam(value: string | undefined, name: string): StateType {
+  if (value === undefined || !(STATE_TYPES as readonly string[]).includes(value)) {
+    throw new ApiError("bad-request", `Invalid ${name} '${String(value)}': expected one of ${STATE_TYPES.join(", ")}`);
+  }
+  return value as StateType;
 }
 
 function notFound(executionId: string): ApiError {
