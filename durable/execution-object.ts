@@ -56,6 +56,9 @@ interface Held {
   readonly logs: LogLine[];
 }
 
+/** While tasks run, an alarm this far ahead wakes the object again should it be evicted or crash. */
+const WATCHDOG_MS = 30_000;
+
 export class ExecutionObject extends DurableObject<Env> {
   private readonly store: ExecutionStore;
   private readonly engine = createEngine();
@@ -68,6 +71,8 @@ export class ExecutionObject extends DurableObject<Env> {
   /** Bumped by reload(): results of tasks started before it are dropped. */
   private generation = 0;
   private idle: (() => void)[] = [];
+  /** What the armed alarm is for, as last written to storage. */
+  private alarmKind: "timer" | "watchdog" | undefined;
   /** Callers waiting for the execution to end or pause (`wait=true`). */
   private done: ((execution: Execution) => void)[] = [];
   /** The summary key last sent to the execution index (see indexSummary). */
@@ -294,14 +299,22 @@ export class ExecutionObject extends DurableObject<Env> {
     this.indexSummary();
   }
 
-  /** The alarm was armed for the earliest timer: it and every timer due by then fire. */
+  /**
+   * The alarm fired. Armed for the earliest timer, that timer and every one due by then fire
+   * (also when the alarm runs early, as the tests make it). Armed as a watchdog while tasks ran,
+   * it only had to wake the object (whose constructor ran unanswered tasks again): only timers
+   * already due fire, and the alarm is armed again.
+   */
   override async alarm(): Promise<void> {
     if (!this.held) return;
+    const watchdog = this.store.alarmKind() === "watchdog";
+    this.alarmKind = undefined; // the alarm is spent: the next one writes its kind again
     const earliest = this.store.earliestTimer();
-    if (earliest === undefined) return;
-    for (const timer of this.store.dueTimers(Math.max(Date.now(), earliest))) {
-      this.push({ type: "timer.fired", timerId: timer.id }, timer.at);
+    if (earliest !== undefined) {
+      const due = watchdog ? Date.now() : Math.max(Date.now(), earliest);
+      for (const timer of this.store.dueTimers(due)) this.push({ type: "timer.fired", timerId: timer.id }, timer.at);
     }
+    this.armAlarm();
   }
 
   // ---- the loop ---------------------------------------------------------------------------
@@ -486,10 +499,18 @@ export class ExecutionObject extends DurableObject<Env> {
   }
 
   /** One alarm, at the earliest timer (never at or before now: see DESIGN.md §7). */
+  /** One alarm: the earliest timer, or sooner a watchdog while tasks run (see alarm()). */
   private armAlarm(): void {
     const earliest = this.store.earliestTimer();
-    if (earliest === undefined) void this.ctx.storage.deleteAlarm();
-    else void this.ctx.storage.setAlarm(Math.max(earliest, Date.now() + 1));
+    const watchdog = this.running.size > 0 ? Date.now() + WATCHDOG_MS : undefined;
+    if (earliest === undefined && watchdog === undefined) {
+      void this.ctx.storage.deleteAlarm();
+      return;
+    }
+    const useWatchdog = watchdog !== undefined && (earliest === undefined || watchdog < earliest);
+    const kind = useWatchdog ? "watchdog" : "timer";
+    if (kind !== this.alarmKind) this.alarmKind = this.store.alarmKind(kind);
+    void this.ctx.storage.setAlarm(useWatchdog ? (watchdog as number) : Math.max(earliest as number, Date.now() + 1));
   }
 }
 

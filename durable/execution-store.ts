@@ -78,6 +78,19 @@ export class ExecutionStore {
     this.storage.sql.exec("insert or replace into meta (key, value) values ('source', ?)", source);
   }
 
+  /**
+   * What the armed alarm is for: the earliest timer, or a watchdog that wakes the object while
+   * tasks run (so that after a crash it runs them again). Kept in storage: a crash forgets memory.
+   */
+  alarmKind(kind?: "timer" | "watchdog"): "timer" | "watchdog" {
+    if (kind !== undefined) {
+      this.storage.sql.exec("insert or replace into meta (key, value) values ('alarm', ?)", kind);
+      return kind;
+    }
+    const rows = this.storage.sql.exec<{ value: string }>("select value from meta where key = 'alarm'").toArray();
+    return rows[0]?.value === "watchdog" ? "watchdog" : "timer";
+  }
+
   /** The earliest timer, epoch milliseconds. */
   earliestTimer(): number | undefined {
     const row = this.storage.sql.exec<{ at: number | null }>("select min(at) as at from timers").one();

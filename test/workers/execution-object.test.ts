@@ -115,6 +115,28 @@ tasks:
     expect(await runInDurableObject(stub, (_instance: ExecutionObject, state) => state.storage.getAlarm())).toBeNull();
   });
 
+  it("arms a watchdog alarm while tasks run, which wakes the object without firing a timer early", async () => {
+    const { stub } = await begin(`id: watched
+namespace: company.team
+tasks:
+  - id: nap
+    type: io.kestra.plugin.core.flow.Sleep
+    duration: PT1H
+`);
+    await settled(stub);
+    // As if the alarm that fires now had been armed while a task ran (then the object crashed).
+    await runInDurableObject(stub, (_instance: ExecutionObject, state) => {
+      state.storage.sql.exec("insert or replace into meta (key, value) values ('alarm', 'watchdog')");
+    });
+    expect(await runDurableObjectAlarm(stub)).toBe(true);
+    expect(states(await settled(stub))).toEqual({ nap: "RUNNING" });
+    // It re-armed for the Sleep's timer: that one ends the Sleep.
+    const alarm = await runInDurableObject(stub, (_instance: ExecutionObject, state) => state.storage.getAlarm());
+    expect(alarm).toBeGreaterThan(Date.now() + 3_500_000);
+    expect(await runDurableObjectAlarm(stub)).toBe(true);
+    expect((await settled(stub)).state.current).toBe("SUCCESS");
+  });
+
   it("waits for a retry on an alarm and records the attempts", async () => {
     const { stub } = await begin(`id: retrying
 namespace: company.team
