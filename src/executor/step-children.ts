@@ -8,7 +8,6 @@ import { taskRun, updateTaskRun } from "./exec-state.js";
 import { type ChildExecutionRequest, type ExecutableBehaviour, flowableContext, LookupNeeded } from "./flowable.js";
 import { isTerminated, type Label, type StateType, type TaskRun } from "./model.js";
 import type { ExecutorEvent } from "./protocol.js";
-import { retryFor } from "./retry.js";
 import type { Stepper } from "./step.js";
 import { CORRELATION_ID, count, message, TRANSMITTED, withExtra } from "./step-support.js";
 
@@ -128,24 +127,7 @@ export const childExecutions = {
     if (event.error) state = "FAILED";
     else if (run.state.current === "KILLING") state = "KILLED";
     else if (task.transmitFailed !== false && TRANSMITTED.has(event.state)) state = event.state;
-    this.executableEnded(run, task, state, outputs);
-  },
-
-  /** Retry, allowFailure and allowWarning applied to the end of an executable task run. */
-  executableEnded(
-    this: Stepper,
-    run: TaskRun,
-    task: Task,
-    ended: StateType,
-    outputs?: Readonly<Record<string, unknown>>,
-  ): void {
-    let state = ended;
-    if (state === "FAILED" && this.retryLater(run, task, outputs)) return;
-    if (state === "SUCCESS" && (run.attempts?.length ?? 0) > 1 && retryFor(this.deps.index, run.taskId)?.warningOnRetry)
-      state = "WARNING";
-    if (state === "FAILED" && task.allowFailure) state = "WARNING";
-    if (state === "WARNING" && task.allowWarning) state = "SUCCESS";
-    this.finish(run, state, outputs);
+    this.attemptEnded(run, task, state, outputs);
   },
 
   /**
@@ -166,7 +148,7 @@ export const childExecutions = {
     if (task.transmitFailed === false && run.state.current !== "KILLING") state = "SUCCESS";
     // Where the batches wrote their outputs, for `_merge` (Kestra's subflowOutputsBaseUri).
     const subflowOutputsBaseUri = taskPath(this.state.execution, run.taskId, run.id);
-    this.executableEnded(run, task, state, { ...(run.outputs ?? {}), subflowOutputsBaseUri });
+    this.attemptEnded(run, task, state, { ...(run.outputs ?? {}), subflowOutputsBaseUri });
   },
 };
 

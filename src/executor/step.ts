@@ -418,14 +418,21 @@ export class Stepper {
       this.exit(run, event.exit);
       return;
     }
-    const { task } = this.deps.index.task(run.taskId);
-    let state: StateType = event.state;
-    if (state === "FAILED" && this.retryLater(run, task, event.outputs)) return;
+    this.attemptEnded(run, this.deps.index.task(run.taskId).task, event.state, event.outputs);
+  }
+
+  /**
+   * An attempt of a runnable or executable task run ended: another attempt when its retry
+   * allows one, else the task run ends, with warningOnRetry, allowFailure and allowWarning applied.
+   */
+  attemptEnded(run: TaskRun, task: Task, ended: StateType, outputs?: Readonly<Record<string, unknown>>): void {
+    let state = ended;
+    if (state === "FAILED" && this.retryLater(run, task, outputs)) return;
     const retried = (run.attempts?.length ?? 0) > 1;
     if (state === "SUCCESS" && retried && retryFor(this.deps.index, run.taskId)?.warningOnRetry) state = "WARNING";
     if (state === "FAILED" && task.allowFailure) state = "WARNING";
     if (state === "WARNING" && task.allowWarning) state = "SUCCESS";
-    this.finish(run, state, event.outputs ?? run.outputs ?? null);
+    this.finish(run, state, outputs ?? run.outputs ?? null);
   }
 
   /**
