@@ -20,8 +20,8 @@ import type { ExecutorCommand, ExecutorEvent, LogLine } from "../src/executor/pr
 import { type StepDeps, step } from "../src/executor/step.js";
 import { createEngine } from "../src/expression/index.js";
 import { describeIssue, type Flow, parseFlow } from "../src/flow/index.js";
-import { resolveInputs } from "../src/inputs/index.js";
 import { resubmit } from "../src/runtime/resubmit.js";
+import { onResumeValues } from "../src/runtime/resume-inputs.js";
 import { runTask, type TaskRequest, type TaskRunCommand, type TaskServices } from "../src/runtime/run-task.js";
 import type { ExecutionIndex } from "../src/storage/execution-index.js";
 import { taskStorage } from "../src/storage/internal.js";
@@ -148,21 +148,10 @@ export class ExecutionObject extends DurableObject<Env> {
   /** Resumes a paused execution with the onResume inputs of its Pause (validated); returns it RESTARTED. */
   async resume(inputs?: Readonly<Record<string, unknown>>): Promise<Execution> {
     const held = this.hold();
-    const paused = actions.firstPaused(held.state);
-    const declared = paused ? held.index.task(paused.taskId).task.onResume : undefined;
-    let onResume: Record<string, unknown> | undefined;
-    if (Array.isArray(declared)) {
-      const execution = held.state.execution;
-      const resolved = await resolveInputs(declared, inputs ?? {}, {
-        engine: this.engine,
-        execution: { id: execution.id, namespace: execution.namespace, flowId: execution.flowId },
-        files: this.services.storage,
-      });
-      if (resolved.errors.length > 0) {
-        throw new actions.ActionError(`Invalid onResume inputs: ${resolved.errors.map((e) => e.message).join("; ")}`);
-      }
-      onResume = resolved.values;
-    }
+    const onResume = await onResumeValues(held.state, held.index, inputs, {
+      engine: this.engine,
+      files: this.services.storage,
+    });
     const now = new Date().toISOString();
     return this.act((state) => actions.resume(state, held.index, { now, ...(onResume ? { onResume } : {}) }));
   }

@@ -18,8 +18,9 @@ import { type StepDeps, step } from "../executor/step.js";
 import type { ExpressionEngine } from "../expression/engine.js";
 import type { RenderStores } from "../expression/extension.js";
 import type { Flow } from "../flow/model.js";
-import { readInputParts, resolveInputs } from "../inputs/index.js";
+import { resolveInputs } from "../inputs/index.js";
 import type { PluginRegistry } from "../plugin/registry.js";
+import { onResumeValues } from "../runtime/resume-inputs.js";
 import { runTask, type TaskRequest, type TaskServices } from "../runtime/run-task.js";
 import { restoreCache, saveCache } from "../storage/directory-cache.js";
 import { type BlobStore, MemoryBlobStore, taskPath, taskStorage } from "../storage/internal.js";
@@ -58,14 +59,6 @@ export interface RunOptions {
 export interface RunResult {
   readonly execution: Execution;
   readonly logs: readonly LogLine[];
-}
-
-/** The inputs of a resume were refused; `errors` are Kestra's messages, one per input. */
-export class ResumeInputsError extends Error {
-  constructor(readonly errors: readonly string[]) {
-    super(errors.join("; "));
-    this.name = "ResumeInputsError";
-  }
 }
 
 /** One execution held by the host. */
@@ -230,26 +223,10 @@ export class LocalHost {
     } = {},
   ): Promise<Execution> {
     const slot = this.slot(id);
-    const paused = actions.firstPaused(slot.state);
-    const declared = paused ? slot.index.task(paused.taskId).task.onResume : undefined;
-    let onResume: Record<string, unknown> | undefined;
-    if (Array.isArray(declared)) {
-      const deps = {
-        engine: this.options.engine,
-        execution: { id, namespace: slot.flow.namespace, flowId: slot.flow.id },
-        files: this.storage,
-      };
-      // Files (multipart parts) are stored first and passed on as their kestra:// URI.
-      const given = Object.entries(options.inputs ?? {});
-      const parts = given.filter((entry): entry is [string, Blob] => entry[1] instanceof Blob);
-      const values = {
-        ...Object.fromEntries(given.filter(([, value]) => !(value instanceof Blob))),
-        ...(parts.length > 0 ? await readInputParts(parts, declared, deps, { upload: true }) : {}),
-      };
-      const resolved = await resolveInputs(declared, values, deps);
-      if (resolved.errors.length > 0) throw new ResumeInputsError(resolved.errors.map((e) => e.message));
-      onResume = resolved.values;
-    }
+    const onResume = await onResumeValues(slot.state, slot.index, options.inputs, {
+      engine: this.options.engine,
+      files: this.storage,
+    });
     return this.act(id, (state) =>
       actions.resume(state, slot.index, {
         now: this.now(),
