@@ -20,11 +20,11 @@ import type { ExecutorCommand, ExecutorEvent, LogLine } from "../src/executor/pr
 import { type StepDeps, step } from "../src/executor/step.js";
 import { createEngine } from "../src/expression/index.js";
 import { describeIssue, type Flow, parseFlow } from "../src/flow/index.js";
+import { answerLookup } from "../src/runtime/lookup.js";
 import { resubmit } from "../src/runtime/resubmit.js";
 import { onResumeValues } from "../src/runtime/resume-inputs.js";
 import { runTask, type TaskRequest, type TaskRunCommand, type TaskServices } from "../src/runtime/run-task.js";
 import type { ExecutionIndex } from "../src/storage/execution-index.js";
-import { taskStorage } from "../src/storage/internal.js";
 import { createSqlExecutionIndex } from "../src/storage/sql/execution-index.js";
 import { WorkingDirectory } from "../src/storage/working-directory.js";
 import { newId } from "../src/util/ids.js";
@@ -427,19 +427,12 @@ export class ExecutionObject extends DurableObject<Env> {
   /** Reads a file of the execution for the executor and answers `lookup.done`. */
   private lookup(command: Extract<ExecutorCommand, { type: "lookup" }>): void {
     const execution = this.hold().state.execution;
-    const files = taskStorage(this.services.storage, execution, { taskId: "", taskRunId: "" });
     const generation = this.generation;
     const key = `lookup ${command.key}`;
     const controller = new AbortController();
     this.running.set(key, controller);
-    void files.getText(command.request.uri).then(
-      (value) => this.answer(generation, key, { type: "lookup.done", key: command.key, value }),
-      (error: unknown) =>
-        this.answer(generation, key, {
-          type: "lookup.done",
-          key: command.key,
-          error: error instanceof Error ? error.message : String(error),
-        }),
+    void answerLookup(this.services.storage, execution, [], command).then((answer) =>
+      this.answer(generation, key, answer),
     );
   }
 

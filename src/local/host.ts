@@ -20,6 +20,7 @@ import type { RenderStores } from "../expression/extension.js";
 import type { Flow } from "../flow/model.js";
 import { resolveInputs } from "../inputs/index.js";
 import type { PluginRegistry } from "../plugin/registry.js";
+import { answerLookup } from "../runtime/lookup.js";
 import { onResumeValues } from "../runtime/resume-inputs.js";
 import { runTask, type TaskRequest, type TaskServices } from "../runtime/run-task.js";
 import { restoreCache, saveCache } from "../storage/directory-cache.js";
@@ -604,24 +605,9 @@ export class LocalHost {
   /** Reads what the executor asked for (a file of the execution) and answers with `lookup.done`. */
   private lookup(executionId: string, command: Extract<ExecutorCommand, { type: "lookup" }>): void {
     const slot = this.slot(executionId);
-    const files = taskStorage(
-      this.storage,
-      slot.state.execution,
-      { taskId: "", taskRunId: "" },
-      this.readableExecutions(slot),
-    );
     this.pending++;
-    void files
-      .getText(command.request.uri)
-      .then(
-        (value) => this.push(executionId, { type: "lookup.done", key: command.key, value }),
-        (error: unknown) =>
-          this.push(executionId, {
-            type: "lookup.done",
-            key: command.key,
-            error: error instanceof Error ? error.message : String(error),
-          }),
-      )
+    void answerLookup(this.storage, slot.state.execution, this.readableExecutions(slot), command)
+      .then((answer) => this.push(executionId, answer))
       .finally(() => {
         this.pending--;
         this.notify();
