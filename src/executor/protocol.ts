@@ -6,11 +6,15 @@
 import type { LookupRequest } from "./flowable.js";
 import type { ExecutionTrigger, Label, StateType } from "./model.js";
 
+/** Log levels, least severe first: a minimum level keeps the lines at or after it. */
+export const LOG_LEVELS = ["TRACE", "DEBUG", "INFO", "WARN", "ERROR"] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
 export interface LogLine {
   readonly taskRunId?: string;
   readonly taskId?: string;
   readonly attemptNumber?: number;
-  readonly level: "TRACE" | "DEBUG" | "INFO" | "WARN" | "ERROR";
+  readonly level: LogLevel;
   readonly message: string;
   /** ISO instant. */
   readonly timestamp: string;

@@ -8,7 +8,7 @@
 import { Temporal } from "temporal-polyfill";
 import type { ExecState } from "../executor/exec-state.js";
 import type { FlowIndex } from "../executor/flow-index.js";
-import type { ExecutorCommand, ExecutorEvent, LogLine } from "../executor/protocol.js";
+import { type ExecutorCommand, type ExecutorEvent, LOG_LEVELS, type LogLine } from "../executor/protocol.js";
 import { timeoutMessage } from "../executor/step.js";
 import { runVariables } from "../executor/variables.js";
 import type { ExpressionEngine, RenderOptions } from "../expression/engine.js";
@@ -129,11 +129,11 @@ function taskContext(
   const { command, state } = request;
   const engine = services.engine;
   // A task's `logLevel` drops its lines below that level.
-  const minimum = LEVELS.indexOf((properties.logLevel as LogLine["level"] | undefined) ?? "TRACE");
+  const minimum = LOG_LEVELS.indexOf((properties.logLevel as LogLine["level"] | undefined) ?? "TRACE");
   const log =
     (level: LogLine["level"]) =>
     (message: string): void => {
-      if (LEVELS.indexOf(level) < minimum) return;
+      if (LOG_LEVELS.indexOf(level) < minimum) return;
       lines.push({
         taskRunId: command.taskRunId,
         taskId: command.taskId,
@@ -202,8 +202,6 @@ function taskContext(
     newId: services.newId,
   };
 }
-
-const LEVELS: readonly LogLine["level"][] = ["TRACE", "DEBUG", "INFO", "WARN", "ERROR"];
 
 function aborted(signal: AbortSignal): Promise<never> {
   return new Promise((_, reject) => {

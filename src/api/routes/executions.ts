@@ -11,7 +11,7 @@ import { replay } from "../../executor/actions.js";
 import { indexFlow } from "../../executor/flow-index.js";
 import { type Execution, isTerminated, type Label, STATE_TYPES, type StateType } from "../../executor/model.js";
 import { newExecution } from "../../executor/new-execution.js";
-import type { LogLine } from "../../executor/protocol.js";
+import { LOG_LEVELS, type LogLine } from "../../executor/protocol.js";
 import type { ExpressionEngine } from "../../expression/engine.js";
 import { describeIssue, type Flow, parseFlow } from "../../flow/index.js";
 import { type InputPart, inputErrorBody, readInputParts, resolveInputs } from "../../inputs/index.js";
@@ -107,12 +107,12 @@ export function executionRoutes(deps: ExecutionRouteDeps): Hono {
     const executionId = c.req.param("executionId");
     const logs = await deps.executions.logs(executionId);
     if (!logs) throw notFound(executionId);
-    const minLevel = LEVELS.indexOf((c.req.query("minLevel") ?? "TRACE").toUpperCase() as LogLine["level"]);
+    const minLevel = LOG_LEVELS.indexOf((c.req.query("minLevel") ?? "TRACE").toUpperCase() as LogLine["level"]);
     const taskRunId = c.req.query("taskRunId");
     const taskId = c.req.query("taskId");
     return c.json(
       logs
-        .filter((line) => LEVELS.indexOf(line.level) >= Math.max(0, minLevel))
+        .filter((line) => LOG_LEVELS.indexOf(line.level) >= Math.max(0, minLevel))
         .filter((line) => taskRunId === undefined || line.taskRunId === taskRunId)
         .filter((line) => taskId === undefined || line.taskId === taskId)
         .map((line) => ({ executionId, ...line })),
@@ -136,11 +136,11 @@ export function executionRoutes(deps: ExecutionRouteDeps): Hono {
     await found(deps, executionId);
     const minLevel = Math.max(
       0,
-      LEVELS.indexOf((c.req.query("minLevel") ?? "TRACE").toUpperCase() as LogLine["level"]),
+      LOG_LEVELS.indexOf((c.req.query("minLevel") ?? "TRACE").toUpperCase() as LogLine["level"]),
     );
     return follow(deps.executions, executionId, {}, (change, send) => {
       for (const line of change.logs)
-        if (LEVELS.indexOf(line.level) >= minLevel) send({ executionId, ...line }, "progress");
+        if (LOG_LEVELS.indexOf(line.level) >= minLevel) send({ executionId, ...line }, "progress");
     });
   });
 
@@ -360,8 +360,6 @@ function follow(
   });
   return new Response(body, { headers: { "content-type": "text/event-stream", "cache-control": "no-cache" } });
 }
-
-const LEVELS: readonly LogLine["level"][] = ["TRACE", "DEBUG", "INFO", "WARN", "ERROR"];
 
 function parsed(source: string, registry: PluginRegistry): Flow {
   const result = parseFlow(source, { registry });
