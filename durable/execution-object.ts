@@ -71,8 +71,8 @@ export class ExecutionObject extends DurableObject<Env> {
   /** Bumped by reload(): results of tasks started before it are dropped. */
   private generation = 0;
   private idle: (() => void)[] = [];
-  /** What the armed alarm is for, as last written to storage. */
-  private alarmKind: "timer" | "watchdog" | undefined;
+  /** The alarm this instance armed (null: none; undefined: unknown, as after a start or a spent alarm). */
+  private armed: { readonly at: number; readonly kind: "timer" | "watchdog" } | null | undefined;
   /** Callers waiting for the execution to end or pause (`wait=true`). */
   private done: ((execution: Execution) => void)[] = [];
   /** The summary key last sent to the execution index (see indexSummary). */
@@ -258,6 +258,7 @@ export class ExecutionObject extends DurableObject<Env> {
     for (const controller of this.running.values()) controller.abort(new Error("reloaded"));
     this.running.clear();
     this.queue.length = 0;
+    this.armed = undefined;
     this.held = undefined;
     const stored = this.store.load();
     if (!stored) return;
@@ -297,7 +298,7 @@ export class ExecutionObject extends DurableObject<Env> {
   override async alarm(): Promise<void> {
     if (!this.held) return;
     const watchdog = this.store.alarmKind() === "watchdog";
-    this.alarmKind = undefined; // the alarm is spent: the next one writes its kind again
+    this.armed = undefined; // the alarm is spent: the next one is set, and its kind written, again
     const earliest = this.store.earliestTimer();
     if (earliest !== undefined) {
       const due = watchdog ? Date.now() : Math.max(Date.now(), earliest);
@@ -483,16 +484,23 @@ export class ExecutionObject extends DurableObject<Env> {
   /** One alarm, at the earliest timer (never at or before now: see DESIGN.md §7). */
   /** One alarm: the earliest timer, or sooner a watchdog while tasks run (see alarm()). */
   private armAlarm(): void {
+    const now = Date.now();
     const earliest = this.store.earliestTimer();
-    const watchdog = this.running.size > 0 ? Date.now() + WATCHDOG_MS : undefined;
-    if (earliest === undefined && watchdog === undefined) {
-      void this.ctx.storage.deleteAlarm();
+    const running = this.running.size > 0;
+    if (earliest === undefined && !running) {
+      if (this.armed !== null) void this.ctx.storage.deleteAlarm();
+      this.armed = null;
       return;
     }
-    const useWatchdog = watchdog !== undefined && (earliest === undefined || watchdog < earliest);
-    const kind = useWatchdog ? "watchdog" : "timer";
-    if (kind !== this.alarmKind) this.alarmKind = this.store.alarmKind(kind);
-    void this.ctx.storage.setAlarm(useWatchdog ? (watchdog as number) : Math.max(earliest as number, Date.now() + 1));
+    // A watchdog still well ahead stays where it is: no alarm write on every tick while tasks run.
+    const keep = this.armed?.kind === "watchdog" && this.armed.at - now > WATCHDOG_MS / 3;
+    const watchdog = keep ? (this.armed?.at as number) : now + WATCHDOG_MS;
+    const kind = running && (earliest === undefined || watchdog < earliest) ? "watchdog" : "timer";
+    const at = kind === "watchdog" ? watchdog : Math.max(earliest as number, now + 1);
+    if (this.armed?.at === at && this.armed.kind === kind) return;
+    if (this.armed?.kind !== kind) this.store.alarmKind(kind);
+    void this.ctx.storage.setAlarm(at);
+    this.armed = { at, kind };
   }
 }
 
