@@ -178,6 +178,28 @@ export class ExecutionObject extends DurableObject<Env> {
     );
   }
 
+  /**
+   * Forgets the execution: running tasks stop, the alarm is cleared and the object's storage
+   * is wiped, so every later call answers "No execution is held" (404 at the API). Waits for
+   * index writes in flight first, so none lands after the caller removes the index row.
+   */
+  async delete(): Promise<void> {
+    this.hold();
+    await this.indexWrites;
+    this.generation++;
+    for (const controller of this.running.values()) controller.abort(new Error("killed: the execution was deleted"));
+    this.running.clear();
+    this.queue.length = 0;
+    this.held = undefined;
+    this.armed = null;
+    this.indexed = undefined;
+    this.toIndex = undefined;
+    await this.ctx.storage.deleteAlarm();
+    await this.ctx.storage.deleteAll();
+    this.store.recreate();
+    this.changed();
+  }
+
   /** The flow source this execution runs (a replay starts a new execution of it). */
   source(): string {
     this.hold();

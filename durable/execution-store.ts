@@ -40,6 +40,11 @@ export class ExecutionStore {
     storage.sql.exec(SCHEMA);
   }
 
+  /** The tables again, after `deleteAll()` dropped them. */
+  recreate(): void {
+    this.storage.sql.exec(SCHEMA);
+  }
+
   /** The execution held, or undefined before start(). */
   load(): Stored | undefined {
     const sql = this.storage.sql;

@@ -174,6 +174,25 @@ tasks:
     expect(await refusal(async () => stub.kill())).toContain("Execution is already terminated");
   });
 
+  it("forgets a deleted execution: its storage and alarm are gone and later calls are refused", async () => {
+    const { stub } = await begin(`id: deleted
+namespace: company.team
+tasks:
+  - id: nap
+    type: io.kestra.plugin.core.flow.Sleep
+    duration: PT1H
+`);
+    await settled(stub);
+    await stub.delete();
+    await runInDurableObject(stub, async (_instance: ExecutionObject, state) => {
+      expect(await state.storage.getAlarm()).toBeNull();
+      expect(state.storage.sql.exec<{ n: number }>("select count(*) as n from task_runs").one().n).toBe(0);
+      expect(state.storage.sql.exec<{ n: number }>("select count(*) as n from meta").one().n).toBe(0);
+    });
+    expect(await refusal(async () => stub.execution())).toContain("No execution is held");
+    expect(await refusal(async () => stub.delete())).toContain("No execution is held");
+  });
+
   it("resumes a Pause with its onResume inputs", async () => {
     const { stub } = await begin(`id: approval
 namespace: company.team
