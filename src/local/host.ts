@@ -18,8 +18,8 @@ import { type StepDeps, step } from "../executor/step.js";
 import type { ExpressionEngine } from "../expression/engine.js";
 import type { RenderStores } from "../expression/extension.js";
 import type { Flow } from "../flow/model.js";
-import { resolveInputs } from "../inputs/index.js";
 import type { PluginRegistry } from "../plugin/registry.js";
+import { childExecution, readableExecutions } from "../runtime/child-execution.js";
 import { answerLookup } from "../runtime/lookup.js";
 import { onResumeValues } from "../runtime/resume-inputs.js";
 import { runTask, type TaskRequest, type TaskServices } from "../runtime/run-task.js";
@@ -555,51 +555,27 @@ export class LocalHost {
         ...iteration,
       });
     const flow = this.flow(command.namespace, command.flowId, command.revision);
-    if (!flow) {
-      const revision = command.revision === undefined ? "" : ` with revision ${command.revision}`;
-      fail(`Unable to find flow '${command.namespace}'.'${command.flowId}'${revision}`);
-      return;
-    }
-    if (flow.disabled) {
-      fail(`Cannot execute the flow '${command.namespace}'.'${command.flowId}': it is disabled`);
-      return;
-    }
     const id = this.ids();
     this.pending++;
-    void (async () => {
-      try {
-        const resolved = await resolveInputs(flow.inputs ?? [], command.inputs, {
-          engine: this.options.engine,
-          execution: { id, namespace: flow.namespace, flowId: flow.id },
-          files: this.storage,
-        });
-        if (resolved.errors.length > 0) {
-          fail(resolved.errors.map((e) => e.message).join("; "));
+    void childExecution(flow, command, id, { engine: this.options.engine, files: this.storage, now: this.now() })
+      .then((created) => {
+        if (!created.ok) {
+          fail(created.error);
           return;
         }
-        const execution = newExecution({
-          id,
-          flow,
-          now: this.now(),
-          inputs: resolved.values,
-          labels: command.labels,
-          trigger: command.trigger,
-          ...(command.scheduleDate ? { scheduleDate: command.scheduleDate } : {}),
-        });
-        this.open(flow, execution, {
+        this.open(created.flow, created.execution, {
           executionId: parentId,
           taskRunId: command.taskRunId,
           ...(command.outputs ? { outputs: { ...command.outputs } } : {}),
           ...iteration,
         });
         this.push(parentId, { type: "subflow.started", taskRunId: command.taskRunId, executionId: id, ...iteration });
-      } catch (error) {
-        fail(error instanceof Error ? error.message : String(error));
-      } finally {
+      })
+      .catch((error: unknown) => fail(error instanceof Error ? error.message : String(error)))
+      .finally(() => {
         this.pending--;
         this.notify();
-      }
-    })();
+      });
   }
 
   /** Reads what the executor asked for (a file of the execution) and answers with `lookup.done`. */
@@ -683,13 +659,9 @@ export class LocalHost {
 
   // ---- runnable tasks ---------------------------------------------------------------------
 
-  /** Executions whose files a task may read besides its own: the ones that started this one. */
+  /** Executions whose files a task may read besides its own: the one that started this one. */
   private readableExecutions(slot: Slot): { namespace: string; flowId: string; id: string }[] {
-    const readable: { namespace: string; flowId: string; id: string }[] = [];
-    const parentId = slot.state.execution.trigger?.variables?.executionId;
-    const parent = typeof parentId === "string" ? this.slots.get(parentId) : undefined;
-    if (parent) readable.push(parent.state.execution);
-    return readable;
+    return readableExecutions(slot.state.execution);
   }
 
   private runTask(slot: Slot, command: Extract<ExecutorCommand, { type: "task.run" }>): void {

@@ -1,0 +1,78 @@
+/**
+ * What every host does for a `subflow.start` command before it runs the child: checks the
+ * flow (found, at the revision asked, enabled), validates the inputs as the API validates
+ * them, and builds the child execution with its labels, trigger and schedule date. Also the
+ * executions whose files a task may read besides its own: the one that started it.
+ */
+import type { Execution } from "../executor/model.js";
+import { newExecution } from "../executor/new-execution.js";
+import type { ExecutorCommand } from "../executor/protocol.js";
+import type { ExpressionEngine } from "../expression/engine.js";
+import type { Flow } from "../flow/model.js";
+import { resolveInputs } from "../inputs/index.js";
+import type { BlobStore } from "../storage/internal.js";
+
+export type SubflowStart = Extract<ExecutorCommand, { type: "subflow.start" }>;
+
+export type ChildExecution =
+  | { readonly ok: true; readonly flow: Flow; readonly execution: Execution }
+  | { readonly ok: false; readonly error: string };
+
+export interface ChildDeps {
+  readonly engine: ExpressionEngine;
+  /** Where FILE inputs are read from (the parent's files). */
+  readonly files: BlobStore;
+  /** ISO instant of the child's creation. */
+  readonly now: string;
+}
+
+/** The child execution `command` asks for, with id `id`, or why it cannot be created. */
+export async function childExecution(
+  flow: Flow | undefined,
+  command: SubflowStart,
+  id: string,
+  deps: ChildDeps,
+): Promise<ChildExecution> {
+  if (!flow) {
+    const revision = command.revision === undefined ? "" : ` with revision ${command.revision}`;
+    return { ok: false, error: `Unable to find flow '${command.namespace}'.'${command.flowId}'${revision}` };
+  }
+  if (flow.disabled) {
+    return { ok: false, error: `Cannot execute the flow '${command.namespace}'.'${command.flowId}': it is disabled` };
+  }
+  try {
+    const resolved = await resolveInputs(flow.inputs ?? [], command.inputs, {
+      engine: deps.engine,
+      execution: { id, namespace: flow.namespace, flowId: flow.id },
+      files: deps.files,
+    });
+    if (resolved.errors.length > 0) return { ok: false, error: resolved.errors.map((e) => e.message).join("; ") };
+    const execution = newExecution({
+      id,
+      flow,
+      now: deps.now,
+      inputs: resolved.values,
+      labels: command.labels,
+      trigger: command.trigger,
+      ...(command.scheduleDate ? { scheduleDate: command.scheduleDate } : {}),
+    });
+    return { ok: true, flow, execution };
+  } catch (error) {
+    return { ok: false, error: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+type Owner = { readonly namespace: string; readonly flowId: string; readonly id: string };
+
+/**
+ * The executions whose files the tasks of `execution` may read besides its own: the one that
+ * started it (a Subflow's parent, a Flow trigger's execution), named by its trigger variables.
+ */
+export function readableExecutions(execution: Pick<Execution, "trigger">): Owner[] {
+  const variables = execution.trigger?.variables;
+  const id = variables?.executionId;
+  const namespace = variables?.namespace;
+  const flowId = variables?.flowId;
+  if (typeof id !== "string" || typeof namespace !== "string" || typeof flowId !== "string") return [];
+  return [{ namespace, flowId, id }];
+}
