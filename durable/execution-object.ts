@@ -12,6 +12,7 @@ import { DurableObject } from "cloudflare:workers";
 import { drizzle } from "drizzle-orm/d1";
 import { registry } from "../plugins/index.js";
 import * as actions from "../src/executor/actions.js";
+import { childEnded as childEndedEvent } from "../src/executor/child-result.js";
 import { createExecState, type ExecState, toExecution } from "../src/executor/exec-state.js";
 import { type FlowIndex, indexFlow } from "../src/executor/flow-index.js";
 import type { Execution, StateType } from "../src/executor/model.js";
@@ -20,17 +21,22 @@ import type { ExecutorCommand, ExecutorEvent, LogLine } from "../src/executor/pr
 import { type StepDeps, step } from "../src/executor/step.js";
 import { createEngine } from "../src/expression/index.js";
 import { describeIssue, type Flow, parseFlow } from "../src/flow/index.js";
+import { childExecution, flowNotFound, readableExecutions, type SubflowStart } from "../src/runtime/child-execution.js";
 import { answerLookup } from "../src/runtime/lookup.js";
 import { resubmit } from "../src/runtime/resubmit.js";
 import { onResumeValues } from "../src/runtime/resume-inputs.js";
 import { runTask, type TaskRequest, type TaskRunCommand, type TaskServices } from "../src/runtime/run-task.js";
 import type { ExecutionIndex } from "../src/storage/execution-index.js";
+import type { FlowStore } from "../src/storage/flow-store.js";
+import { taskPath } from "../src/storage/internal.js";
+import { ionLine } from "../src/storage/ion.js";
 import { createSqlExecutionIndex } from "../src/storage/sql/execution-index.js";
+import { createSqlFlowStore } from "../src/storage/sql/flow-repository.js";
 import { WorkingDirectory } from "../src/storage/working-directory.js";
 import { newId } from "../src/util/ids.js";
 import type { Env } from "../workers/env.js";
 import { R2BlobStore } from "../workers/r2-blob-store.js";
-import { ExecutionStore, type TickChanges } from "./execution-store.js";
+import { type ChildState, ExecutionStore, type TickChanges } from "./execution-store.js";
 import { NOT_YET, unsupported, WORKING_DIRECTORY_ERROR } from "./unsupported.js";
 
 /** What changes() answers: the execution as it is, its version, and its log lines from `logsFrom`. */
@@ -47,7 +53,41 @@ const MAX_CHANGE_WAIT_MS = 30_000;
 export interface StartInput {
   readonly source: string;
   readonly execution: Execution;
+  /** The Subflow or ForEachItem task run waiting for this child execution to end. */
+  readonly parent?: ParentLink;
 }
+
+/** Where a child execution reports its end: the parent's object and task run (and batch). */
+export interface ParentLink {
+  readonly executionId: string;
+  readonly taskRunId: string;
+  readonly iteration?: number;
+  /** The Subflow's deprecated `outputs` templates, rendered against this execution when it ends. */
+  readonly outputs?: Readonly<Record<string, unknown>>;
+}
+
+type SubflowEnded = Extract<ExecutorEvent, { type: "subflow.ended" }>;
+
+/** What one execution's object calls on another's: a parent on its child, a child on its parent. */
+interface ExecutionPeer {
+  start(input: StartInput): Promise<unknown>;
+  kill(): Promise<unknown>;
+  restartAsChild(): Promise<unknown>;
+  childEnded(childId: string, ended: SubflowEnded): Promise<void>;
+}
+
+/** An event waiting in the queue; `child` names the child execution whose start or end it applies. */
+interface Queued {
+  readonly event: ExecutorEvent;
+  /** The instant it happens at when later than the clock (a timer's), epoch ms. */
+  readonly now?: number;
+  readonly child?: { readonly id: string; readonly state: ChildState };
+}
+
+/** How often, and after how long (ms, doubling), a child tries again to report its end to its parent. */
+const REPORT_TRIES = 6;
+const REPORT_BACKOFF_MS = 500;
+const RESTARTED_LABEL = { key: "system.restarted", value: "true" } as const;
 
 interface Held {
   readonly flow: Flow;
@@ -64,7 +104,7 @@ export class ExecutionObject extends DurableObject<Env> {
   private readonly engine = createEngine();
   private readonly services: TaskServices;
   private held: Held | undefined;
-  private readonly queue: { readonly event: ExecutorEvent; readonly now?: number }[] = [];
+  private readonly queue: Queued[] = [];
   private draining = false;
   /** Tasks running in this instance, by task run id. */
   private readonly running = new Map<string, AbortController>();
@@ -82,6 +122,7 @@ export class ExecutionObject extends DurableObject<Env> {
   /** The chain of index writes: each one starts after the previous one ended. */
   private indexWrites: Promise<void> = Promise.resolve();
   private executionIndex: ExecutionIndex | undefined;
+  private flowStore: FlowStore | undefined;
   /** Bumped whenever the execution or its logs may have changed; with `instance`, the version followers see. */
   private changeCount = 0;
   private readonly instance = newId();
@@ -115,13 +156,18 @@ export class ExecutionObject extends DurableObject<Env> {
 
   /** Holds a new execution and starts it; returns it after its first tick. */
   start(input: StartInput): Execution {
-    if (this.held) throw new actions.ActionError(`Execution ${this.held.state.execution.id} is already started`);
+    if (this.held) {
+      // A parent asking again after losing the answer (its reload) gets the child it started.
+      if (this.held.state.execution.id === input.execution.id) return this.execution();
+      throw new actions.ActionError(`Execution ${this.held.state.execution.id} is already started`);
+    }
     const parsed = parseFlow(input.source, { registry });
     if (!parsed.ok) throw new Error(`Invalid flow: ${parsed.issues.map(describeIssue).join("; ")}`);
     const index = indexFlow(parsed.flow, registry);
     const state = createExecState(input.execution, (run) => index.task(run.taskId).group);
     this.held = { flow: parsed.flow, index, state, logs: [] };
     this.store.saveSource(input.source);
+    if (input.parent) this.store.setMeta("parent", JSON.stringify(input.parent));
     this.store.commit(undefined, state);
     this.push({ type: "execution.start" });
     return toExecution(this.hold().state);
@@ -176,6 +222,49 @@ export class ExecutionObject extends DurableObject<Env> {
     return this.act((current) =>
       actions.markAs(current, held.index, { taskRunId, state, now: new Date().toISOString() }),
     );
+  }
+
+  /**
+   * A child execution this one started reports its end (`childId`: its id). Applied once: a
+   * report repeated after a lost answer is ignored. A ForEachItem batch's flow outputs are
+   * written first where `_merge` reads them. Resolves once the end is committed here, so the
+   * child may then stop reporting.
+   */
+  async childEnded(childId: string, ended: SubflowEnded): Promise<void> {
+    const held = this.hold();
+    if (this.store.child(childId)?.state === "ended") return;
+    const run = held.state.runs.get(ended.taskRunId);
+    if (ended.iteration !== undefined && ended.outputs && run) {
+      const path = `${taskPath(held.state.execution, run.taskId, run.id)}/${ended.iteration}/outputs.ion`;
+      await this.services.storage.put(path, new TextEncoder().encode(ionLine(ended.outputs)));
+    }
+    const row = this.store.child(childId);
+    if (!row || row.state === "ended") return;
+    if (row.state === "starting") {
+      // The child ended before its start was answered here.
+      const iteration = ended.iteration === undefined ? {} : { iteration: ended.iteration };
+      this.push(
+        { type: "subflow.started", taskRunId: ended.taskRunId, executionId: childId, ...iteration },
+        undefined,
+        { id: childId, state: "started" },
+      );
+    }
+    this.push(ended, undefined, { id: childId, state: "ended" });
+  }
+
+  /**
+   * The parent restarts this child for its restarted Subflow task run (restartBehavior
+   * RETRY_FAILED): restarted from its failed task runs and labelled `system.restarted`; it
+   * reports its end again.
+   */
+  restartAsChild(): Execution {
+    const held = this.hold();
+    this.store.setMeta("parentReported", "false");
+    return this.act((state) => {
+      const restarted = actions.restart(toExecution(state), held.index, { now: new Date().toISOString() });
+      const labels = [...restarted.labels.filter((label) => label.key !== RESTARTED_LABEL.key), RESTARTED_LABEL];
+      return createExecState({ ...restarted, labels }, (run) => held.index.task(run.taskId).group);
+    });
   }
 
   /**
@@ -305,6 +394,11 @@ export class ExecutionObject extends DurableObject<Env> {
     this.store.commit(state, next, { commandsSent: again, commandsAnswered: answered });
     this.held.state = next;
     for (const command of again) this.runTask(command);
+    // Children asked for but not known to be held by their object are asked for again (same id).
+    for (const child of this.store.children({ state: "starting" })) {
+      if (child.command) this.startChild(child.id, child.command);
+    }
+    this.reportToParent();
     this.armAlarm();
     // The last index write may have been lost with the instance that made it: write again.
     this.indexed = undefined;
@@ -351,20 +445,23 @@ export class ExecutionObject extends DurableObject<Env> {
     return answer;
   }
 
-  /** Queues an event; `now` (epoch ms) is the instant it happens at when later than the clock (a timer's). */
-  private push(event: ExecutorEvent, now?: number): void {
-    this.queue.push(now === undefined ? { event } : { event, now });
+  /**
+   * Queues an event; `now` (epoch ms) is the instant it happens at when later than the clock
+   * (a timer's); `child` names the child execution whose start or end the event applies.
+   */
+  private push(event: ExecutorEvent, now?: number, child?: Queued["child"]): void {
+    this.queue.push({ event, ...(now === undefined ? {} : { now }), ...(child ? { child } : {}) });
     if (this.draining) return;
     this.draining = true;
     try {
-      for (let next = this.queue.shift(); next; next = this.queue.shift()) this.apply(next.event, next.now);
+      for (let next = this.queue.shift(); next; next = this.queue.shift()) this.apply(next);
     } finally {
       this.draining = false;
     }
     this.armAlarm();
     this.indexSummary();
     this.changed();
-    if (this.running.size === 0) for (const resolve of this.idle.splice(0)) resolve();
+    this.settle();
     if (this.done.length > 0 && this.held && this.isDone()) {
       const execution = this.execution();
       for (const resolve of this.done.splice(0)) resolve(execution);
@@ -381,19 +478,34 @@ export class ExecutionObject extends DurableObject<Env> {
     };
   }
 
-  /** One tick: step, one transaction with everything it changed, then its commands. */
-  private apply(event: ExecutorEvent, at?: number): void {
+  /**
+   * One tick: step, one transaction with everything it changed, then its commands. The start
+   * or end of a child is applied once: repeated, it is dropped here.
+   */
+  private apply({ event, now: at, child }: Queued): void {
     const held = this.hold();
+    if (child) {
+      const recorded = this.store.child(child.id)?.state;
+      if (recorded === undefined || recorded === "ended" || recorded === child.state) return;
+    }
     const before = held.state;
     const result = step(before, event, this.deps(held, at));
-    const changes = tickChanges(event, result.commands, result.logs);
+    const changes: TickChanges = {
+      ...tickChanges(event, result.commands, result.logs),
+      childrenAsked: result.commands.flatMap((command) =>
+        command.type === "subflow.start" ? [{ id: newId(), command }] : [],
+      ),
+      ...(child ? { childMarked: child } : {}),
+    };
     this.store.commit(before, result.state, changes);
     held.state = result.state;
     held.logs.push(...(changes.logs ?? []));
-    for (const command of result.commands) this.carryOut(command);
+    const childIds = new Map(changes.childrenAsked?.map(({ id, command }) => [command, id]));
+    for (const command of result.commands) this.carryOut(command, childIds.get(command as SubflowStart));
   }
 
-  private carryOut(command: ExecutorCommand): void {
+  /** Carries out a command of a committed tick; `childId` is the id chosen for a `subflow.start`'s child. */
+  private carryOut(command: ExecutorCommand, childId?: string): void {
     switch (command.type) {
       case "task.run":
         this.runTask(command);
@@ -407,11 +519,25 @@ export class ExecutionObject extends DurableObject<Env> {
         return;
       case "timer.set":
       case "timer.cancel":
-      case "execution.ended":
         // Written with the tick (tickChanges); the alarm follows the timer table.
         return;
+      case "execution.ended":
+        // Its timers went with the tick; a child reports its end to the task run waiting for it.
+        this.reportToParent();
+        return;
+      case "subflow.start":
+        if (childId !== undefined) this.startChild(childId, command);
+        return;
       case "subflow.kill":
-        // This runtime starts no child execution yet, so there is none to kill.
+        for (const child of this.store.children({ taskRunId: command.taskRunId })) {
+          if (child.state === "started")
+            void this.child(child.id)
+              .kill()
+              .catch(() => undefined);
+        }
+        return;
+      case "subflow.restart":
+        this.restartChild(command);
         return;
       case "directory.open":
         // Its tasks fail on the directory that never opens (runTask), then its close fails.
@@ -437,7 +563,7 @@ export class ExecutionObject extends DurableObject<Env> {
       command,
       controller,
       ...(command.workingDirectory === undefined ? {} : { shared: unsupportedDirectory() }),
-      readable: [],
+      readable: readableExecutions(held.state.execution),
       logs: () => held.logs,
     };
     void runTask(request, this.services).then((event) => {
@@ -454,9 +580,153 @@ export class ExecutionObject extends DurableObject<Env> {
     const key = `lookup ${command.key}`;
     const controller = new AbortController();
     this.running.set(key, controller);
-    void answerLookup(this.services.storage, execution, [], command).then((answer) =>
+    void answerLookup(this.services.storage, execution, readableExecutions(execution), command).then((answer) =>
       this.answer(generation, key, answer),
     );
+  }
+
+  // ---- child executions (Subflow, ForEachItem) ----------------------------------------------
+
+  /** The object of another execution (a child, or this one's parent). */
+  private child(id: string): ExecutionPeer {
+    // Typed by the calls made (a stub's own type of this class would refer to itself).
+    return this.env.EXECUTIONS.get(this.env.EXECUTIONS.idFromName(id)) as unknown as ExecutionPeer;
+  }
+
+  private flows(): FlowStore {
+    this.flowStore ??= createSqlFlowStore(drizzle(this.env.DB));
+    return this.flowStore;
+  }
+
+  /**
+   * Creates the child a `subflow.start` asks for, with the id recorded in the tick that asked,
+   * in the child's own object; answers `subflow.started`, or `subflow.ended` FAILED naming why
+   * it could not be created. Asked again after a reload, the child object answers with the
+   * execution it already holds.
+   */
+  private startChild(id: string, command: SubflowStart): void {
+    const generation = this.generation;
+    const key = `child ${id}`;
+    this.running.set(key, new AbortController());
+    const iteration = command.iteration === undefined ? {} : { iteration: command.iteration };
+    const failed = (error: string): void =>
+      this.answer(
+        generation,
+        key,
+        { type: "subflow.ended", taskRunId: command.taskRunId, state: "FAILED", error, ...iteration },
+        { id, state: "ended" },
+      );
+    void (async () => {
+      const stored = await this.flows().get(
+        command.namespace,
+        command.flowId,
+        command.revision === undefined ? undefined : { revision: command.revision },
+      );
+      if (!stored || stored.deleted) {
+        failed(flowNotFound(command));
+        return;
+      }
+      const parsed = parseFlow(stored.source, { registry });
+      if (!parsed.ok) {
+        const issues = parsed.issues.map(describeIssue).join("; ");
+        failed(`The flow '${command.namespace}'.'${command.flowId}' does not parse: ${issues}`);
+        return;
+      }
+      const flow = { ...parsed.flow, revision: stored.revision };
+      const created = await childExecution(flow, command, id, {
+        engine: this.engine,
+        files: this.services.storage,
+        now: new Date().toISOString(),
+      });
+      if (!created.ok) {
+        failed(created.error);
+        return;
+      }
+      const parent: ParentLink | undefined = command.wait
+        ? {
+            executionId: this.hold().state.execution.id,
+            taskRunId: command.taskRunId,
+            ...iteration,
+            ...(command.outputs ? { outputs: command.outputs } : {}),
+          }
+        : undefined;
+      await this.child(id).start({
+        source: stored.source,
+        execution: created.execution,
+        ...(parent ? { parent } : {}),
+      });
+      this.answer(
+        generation,
+        key,
+        { type: "subflow.started", taskRunId: command.taskRunId, executionId: id, ...iteration },
+        { id, state: "started" },
+      );
+    })().catch((error: unknown) => failed(error instanceof Error ? error.message : String(error)));
+  }
+
+  /** Restarts the child a restarted Subflow task run had started; it reports its end again. */
+  private restartChild(command: Extract<ExecutorCommand, { type: "subflow.restart" }>): void {
+    const generation = this.generation;
+    const key = `child ${command.executionId}`;
+    this.running.set(key, new AbortController());
+    this.store.markChild(command.executionId, "started", command.taskRunId);
+    this.child(command.executionId)
+      .restartAsChild()
+      .then(
+        () => {
+          if (generation !== this.generation) return;
+          this.running.delete(key);
+          this.settle();
+        },
+        (error: unknown) =>
+          this.answer(
+            generation,
+            key,
+            {
+              type: "subflow.ended",
+              taskRunId: command.taskRunId,
+              executionId: command.executionId,
+              state: "FAILED",
+              error: `Unable to restart the subflow execution: ${error instanceof Error ? error.message : String(error)}`,
+            },
+            { id: command.executionId, state: "ended" },
+          ),
+      );
+  }
+
+  /**
+   * A child execution that ended reports to the task run waiting for it (once committed there,
+   * it is recorded as reported here). A failed report is tried again, later, and after a reload.
+   */
+  private reportToParent(attempt = 1): void {
+    const link = this.store.meta("parent");
+    if (link === undefined || this.store.meta("parentReported") === "true") return;
+    const parent = JSON.parse(link) as ParentLink;
+    const held = this.hold();
+    const execution = held.state.execution;
+    if (!isTerminated(execution.state.current)) return;
+    const render = (template: string, variables: Readonly<Record<string, unknown>>) =>
+      this.engine.renderValue(template, variables);
+    const ended = childEndedEvent(held.state, held.flow, parent.taskRunId, parent.outputs, render);
+    const report = parent.iteration === undefined ? ended : { ...ended, iteration: parent.iteration };
+    const generation = this.generation;
+    const sending = this.child(parent.executionId)
+      .childEnded(execution.id, report)
+      .then(
+        () => {
+          if (generation === this.generation) this.store.setMeta("parentReported", "true");
+        },
+        (error: unknown) => {
+          if (generation !== this.generation) return;
+          const reason = error instanceof Error ? error.message : String(error);
+          if (attempt >= REPORT_TRIES) {
+            this.logExecutionError(`Unable to report the end to the parent execution ${parent.executionId}: ${reason}`);
+            return;
+          }
+          setTimeout(() => this.reportToParent(attempt + 1), REPORT_BACKOFF_MS * 2 ** (attempt - 1));
+        },
+      );
+    this.ctx.waitUntil(sending);
   }
 
   /** An ERROR line on the execution itself (no task run), stored at once. */
@@ -468,10 +738,15 @@ export class ExecutionObject extends DurableObject<Env> {
     this.changed();
   }
 
-  private answer(generation: number, key: string, event: ExecutorEvent): void {
+  private answer(generation: number, key: string, event: ExecutorEvent, child?: Queued["child"]): void {
     if (generation !== this.generation) return;
     this.running.delete(key);
-    this.push(event);
+    this.push(event, undefined, child);
+  }
+
+  /** Callers of settled() go on once nothing runs here. */
+  private settle(): void {
+    if (this.running.size === 0) for (const resolve of this.idle.splice(0)) resolve();
   }
 
   /**

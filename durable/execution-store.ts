@@ -9,6 +9,7 @@ import type { Execution, TaskRun } from "../src/executor/model.js";
 import type { ExecutorCommand, LogLine } from "../src/executor/protocol.js";
 
 type TaskRunCommand = Extract<ExecutorCommand, { type: "task.run" }>;
+type SubflowStart = Extract<ExecutorCommand, { type: "subflow.start" }>;
 
 const SCHEMA = `
 create table if not exists meta (key text primary key, value text not null);
@@ -16,7 +17,22 @@ create table if not exists task_runs (seq integer primary key autoincrement, id 
 create table if not exists logs (seq integer primary key autoincrement, json text not null);
 create table if not exists timers (id text primary key, at integer not null);
 create table if not exists commands (task_run_id text primary key, json text not null);
+create table if not exists children (id text primary key, task_run_id text not null, json text not null, state text not null);
 `;
+
+/**
+ * A child execution this one asked for (`subflow.start`), by the child's id: `starting` until
+ * the child object holds it (asked again after a reload), `started` once the parent heard of
+ * it, `ended` once its end was applied (a repeated report is then ignored).
+ */
+export type ChildState = "starting" | "started" | "ended";
+
+export interface ChildRow {
+  readonly id: string;
+  /** Undefined for a child recorded when it was restarted, the record of its start lost. */
+  readonly command: SubflowStart | undefined;
+  readonly state: ChildState;
+}
 
 /** What one tick changes besides the state. */
 export interface TickChanges {
@@ -26,6 +42,10 @@ export interface TickChanges {
   readonly clearTimers?: boolean;
   readonly commandsSent?: readonly TaskRunCommand[];
   readonly commandsAnswered?: readonly string[];
+  /** Child executions asked for by this tick, with the ids chosen for them. */
+  readonly childrenAsked?: readonly { readonly id: string; readonly command: SubflowStart }[];
+  /** A child whose start or end this tick applied. */
+  readonly childMarked?: { readonly id: string; readonly state: ChildState };
 }
 
 export interface Stored {
@@ -96,6 +116,48 @@ export class ExecutionStore {
     return rows[0]?.value === "watchdog" ? "watchdog" : "timer";
   }
 
+  /** A value of the meta table (the parent link, its notification...), or undefined. */
+  meta(key: string): string | undefined {
+    return this.storage.sql.exec<{ value: string }>("select value from meta where key = ?", key).toArray()[0]?.value;
+  }
+
+  setMeta(key: string, value: string): void {
+    this.storage.sql.exec("insert or replace into meta (key, value) values (?, ?)", key, value);
+  }
+
+  /** A child execution asked for by this one, by the child's id. */
+  child(id: string): ChildRow | undefined {
+    return this.childRows("select id, json, state from children where id = ?", id)[0];
+  }
+
+  /** The children asked for by a task run, or in a state. */
+  children(filter: { readonly taskRunId?: string; readonly state?: ChildState }): ChildRow[] {
+    if (filter.taskRunId !== undefined)
+      return this.childRows("select id, json, state from children where task_run_id = ?", filter.taskRunId);
+    return this.childRows("select id, json, state from children where state = ?", filter.state ?? "starting");
+  }
+
+  /** Sets a child's state; with `taskRunId`, records the child when it was not recorded. */
+  markChild(id: string, state: ChildState, taskRunId?: string): void {
+    const sql = this.storage.sql;
+    if (taskRunId !== undefined && !this.child(id)) {
+      sql.exec("insert into children (id, task_run_id, json, state) values (?, ?, 'null', ?)", id, taskRunId, state);
+      return;
+    }
+    sql.exec("update children set state = ? where id = ?", state, id);
+  }
+
+  private childRows(query: string, binding: string): ChildRow[] {
+    return this.storage.sql
+      .exec<{ id: string; json: string; state: ChildState }>(query, binding)
+      .toArray()
+      .map((row) => ({
+        id: row.id,
+        command: (JSON.parse(row.json) as SubflowStart | null) ?? undefined,
+        state: row.state,
+      }));
+  }
+
   /** The earliest timer, epoch milliseconds. */
   earliestTimer(): number | undefined {
     const row = this.storage.sql.exec<{ at: number | null }>("select min(at) as at from timers").one();
@@ -138,6 +200,15 @@ export class ExecutionStore {
         sql.exec("insert or replace into timers (id, at) values (?, ?)", timer.id, timer.at);
       }
       for (const id of changes.commandsAnswered ?? []) sql.exec("delete from commands where task_run_id = ?", id);
+      for (const { id, command } of changes.childrenAsked ?? []) {
+        sql.exec(
+          "insert or replace into children (id, task_run_id, json, state) values (?, ?, ?, 'starting')",
+          id,
+          command.taskRunId,
+          JSON.stringify(command),
+        );
+      }
+      if (changes.childMarked) this.markChild(changes.childMarked.id, changes.childMarked.state);
       for (const command of changes.commandsSent ?? []) {
         sql.exec(
           "insert or replace into commands (task_run_id, json) values (?, ?)",

@@ -11,22 +11,6 @@ export const WORKING_DIRECTORY_ERROR = `WorkingDirectory (a directory shared by 
 /** The event that ends what the command was for, FAILED; undefined for a command without a task run. */
 export function unsupported(command: ExecutorCommand): ExecutorEvent | undefined {
   switch (command.type) {
-    case "subflow.start":
-      return {
-        type: "subflow.ended",
-        taskRunId: command.taskRunId,
-        state: "FAILED",
-        error: `Starting the subflow '${command.namespace}'.'${command.flowId}' failed: subflows ${NOT_YET}`,
-        ...(command.iteration === undefined ? {} : { iteration: command.iteration }),
-      };
-    case "subflow.restart":
-      return {
-        type: "subflow.ended",
-        taskRunId: command.taskRunId,
-        executionId: command.executionId,
-        state: "FAILED",
-        error: `Restarting the subflow execution ${command.executionId} failed: subflows ${NOT_YET}`,
-      };
     case "directory.close":
       return { type: "directory.closed", taskRunId: command.taskRunId, error: WORKING_DIRECTORY_ERROR };
     case "lookup":

@@ -26,6 +26,12 @@ export interface ChildDeps {
   readonly now: string;
 }
 
+/** Why no child was created when its flow is not found. */
+export function flowNotFound(command: SubflowStart): string {
+  const revision = command.revision === undefined ? "" : ` with revision ${command.revision}`;
+  return `Unable to find flow '${command.namespace}'.'${command.flowId}'${revision}`;
+}
+
 /** The child execution `command` asks for, with id `id`, or why it cannot be created. */
 export async function childExecution(
   flow: Flow | undefined,
@@ -33,10 +39,7 @@ export async function childExecution(
   id: string,
   deps: ChildDeps,
 ): Promise<ChildExecution> {
-  if (!flow) {
-    const revision = command.revision === undefined ? "" : ` with revision ${command.revision}`;
-    return { ok: false, error: `Unable to find flow '${command.namespace}'.'${command.flowId}'${revision}` };
-  }
+  if (!flow) return { ok: false, error: flowNotFound(command) };
   if (flow.disabled) {
     return { ok: false, error: `Cannot execute the flow '${command.namespace}'.'${command.flowId}': it is disabled` };
   }

@@ -244,23 +244,6 @@ tasks:
     expect(states(done)).toEqual({ first: "SUCCESS", second: "SUCCESS" });
   });
 
-  it("fails a Subflow task run with a message naming what the Worker runtime lacks", async () => {
-    const { stub } = await begin(`id: parent
-namespace: company.team
-tasks:
-  - id: child
-    type: io.kestra.plugin.core.flow.Subflow
-    namespace: company.team
-    flowId: other
-`);
-    const execution = await settled(stub);
-    expect(execution.state.current).toBe("FAILED");
-    const logs = await stub.logs();
-    expect(logs.map((line) => line.message)).toContainEqual(
-      expect.stringContaining("subflows is not supported on the Worker runtime yet"),
-    );
-  });
-
   it("restarts a failed execution from its failed task run, as a new attempt", async () => {
     const { stub } = await begin(`id: flaky
 namespace: company.team
