@@ -17,29 +17,75 @@ export interface BlobStore {
   delete(uri: string): Promise<boolean>;
   /** URIs under a prefix URI, sorted. */
   list(prefix: string): Promise<string[]>;
+  /** The size in bytes of a file, or undefined when there is no such file. */
+  stat(uri: string): Promise<{ size: number } | undefined>;
+  /** A file as a stream with its size (downloads), or undefined when there is no such file. */
+  open(uri: string): Promise<{ size: number; body: ReadableStream<Uint8Array> } | undefined>;
+  /**
+   * Deletes every file under a prefix URI (an execution's folder, ending with `/`) and resolves
+   * to how many there were. Kestra's deleteByPrefix; refuses the storage root and `..`.
+   */
+  deletePrefix(prefix: string): Promise<number>;
+}
+
+/** What locates an execution's files: its namespace, flow and id. */
+export interface ExecutionRef {
+  readonly namespace: string;
+  readonly flowId: string;
+  readonly id: string;
 }
 
 export const SCHEME = "kestra://";
 
 /** Where an execution's files live: `/<namespace/as/path>/<flow-slug>/executions/<id>`. */
-export function executionPath(execution: { namespace: string; flowId: string; id: string }): string {
+export function executionPath(execution: ExecutionRef): string {
   return `/${execution.namespace.replaceAll(".", "/")}/${slugify(execution.flowId)}/executions/${execution.id}`;
 }
 
 /** Where a task run's files live: `<execution>/tasks/<task-slug>/<taskRunId>`. */
-export function taskPath(
-  execution: { namespace: string; flowId: string; id: string },
-  taskId: string,
-  taskRunId: string,
-): string {
+export function taskPath(execution: ExecutionRef, taskId: string, taskRunId: string): string {
   return `${executionPath(execution)}/tasks/${slugify(taskId)}/${taskRunId}`;
 }
 
-/** The storage path of a `kestra:///` URI; undefined when it is not one or climbs out with `..`. */
+/** The storage path of a `kestra:///` URI; undefined when it is not one, is malformed or climbs out with `..`. */
 export function storagePath(uri: string): string | undefined {
   if (!uri.startsWith(`${SCHEME}/`)) return undefined;
-  const path = decodeURI(uri.slice(SCHEME.length));
+  let path: string;
+  try {
+    path = decodeURI(uri.slice(SCHEME.length));
+  } catch {
+    return undefined; // a malformed escape such as `%E0%A4`
+  }
   return path.split("/").some((segment) => segment === "..") ? undefined : path;
+}
+
+/**
+ * Kestra's access rule for an execution's files: a storage path is readable through an
+ * execution when it lies in the folder of that execution or of one of `others`.
+ */
+export function inExecutionFolder(
+  path: string,
+  execution: ExecutionRef,
+  others: readonly ExecutionRef[] = [],
+): boolean {
+  return [execution, ...others].some((e) => `${path}/`.startsWith(`${executionPath(e)}/`));
+}
+
+/**
+ * The execution a storage path names: the segment after its last `/executions/` that a `/`
+ * follows (Kestra's StorageContext.extractExecutionId), or undefined.
+ */
+export function executionIdOf(path: string): string | undefined {
+  return /^\/(.+)\/executions\/([^/]+)\//i.exec(path)?.[2];
+}
+
+/** The storage path of a prefix URI to delete under; refuses the root, which would delete every file. */
+export function deletablePrefix(prefix: string): string {
+  const path = storagePath(prefix);
+  if (path === undefined || path.replace(/\/+$/, "") === "") {
+    throw new StorageAccessError(`Refusing to delete the files under '${prefix}'`);
+  }
+  return path;
 }
 
 export async function bytesOf(content: FileContent): Promise<Uint8Array> {
@@ -67,6 +113,30 @@ export class MemoryBlobStore implements BlobStore {
 
   async list(prefix: string): Promise<string[]> {
     return [...this.files.keys()].filter((uri) => uri.startsWith(prefix)).sort();
+  }
+
+  async stat(uri: string): Promise<{ size: number } | undefined> {
+    const bytes = this.files.get(uri);
+    return bytes && { size: bytes.byteLength };
+  }
+
+  async open(uri: string): Promise<{ size: number; body: ReadableStream<Uint8Array> } | undefined> {
+    const bytes = this.files.get(uri);
+    if (bytes === undefined) return undefined;
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(bytes.slice());
+        controller.close();
+      },
+    });
+    return { size: bytes.byteLength, body };
+  }
+
+  async deletePrefix(prefix: string): Promise<number> {
+    deletablePrefix(prefix);
+    const uris = await this.list(prefix);
+    for (const uri of uris) this.files.delete(uri);
+    return uris.length;
   }
 }
 
@@ -96,15 +166,14 @@ export class StorageAccessError extends Error {
  */
 export function taskStorage(
   storage: BlobStore,
-  execution: { namespace: string; flowId: string; id: string },
+  execution: ExecutionRef,
   task: { taskId: string; taskRunId: string },
-  readable: readonly { namespace: string; flowId: string; id: string }[] = [],
+  readable: readonly ExecutionRef[] = [],
 ): TaskStorage {
-  const allowed = [execution, ...readable].map((e) => `${executionPath(e)}/`);
   const check = (uri: string): void => {
     const path = storagePath(uri);
     if (path === undefined) throw new StorageAccessError(`Invalid internal storage URI '${uri}'`);
-    if (!allowed.some((prefix) => `${path}/`.startsWith(prefix))) {
+    if (!inExecutionFolder(path, execution, readable)) {
       throw new StorageAccessError(`Unable to read '${uri}': it belongs to another execution`);
     }
   };
