@@ -23,10 +23,9 @@ import { childExecution, readableExecutions } from "../runtime/child-execution.j
 import { answerLookup } from "../runtime/lookup.js";
 import { onResumeValues } from "../runtime/resume-inputs.js";
 import { runTask, type TaskRequest, type TaskServices } from "../runtime/run-task.js";
-import { restoreCache, saveCache } from "../storage/directory-cache.js";
-import { type BlobStore, MemoryBlobStore, taskPath, taskStorage } from "../storage/internal.js";
+import { WorkingDirectories } from "../runtime/working-directories.js";
+import { type BlobStore, MemoryBlobStore, taskPath } from "../storage/internal.js";
 import { ionLine } from "../storage/ion.js";
-import { WorkingDirectory } from "../storage/working-directory.js";
 import { newId } from "../util/ids.js";
 import { type Clock, realClock } from "./clock.js";
 
@@ -98,7 +97,7 @@ export class LocalHost {
   /** Flow concurrency by `namespace/id`: the executions holding a slot, and the queued ones, oldest first. */
   private readonly concurrency = new Map<string, { readonly holders: Set<string>; readonly queued: string[] }>();
   /** Open WorkingDirectory directories by task run id, ready once their input files are in. */
-  private readonly directories = new Map<string, { directory: WorkingDirectory; ready: Promise<void> }>();
+  private readonly directories: WorkingDirectories;
   /** Tasks running and host work in flight (a subflow being created). */
   private pending = 0;
   private wake: (() => void) | undefined;
@@ -108,6 +107,7 @@ export class LocalHost {
     this.clock = options.clock ?? realClock();
     this.ids = options.ids ?? newId;
     this.storage = options.storage ?? new MemoryBlobStore();
+    this.directories = new WorkingDirectories(this.storage);
     this.taskServices = {
       engine: options.engine,
       storage: this.storage,
@@ -594,67 +594,20 @@ export class LocalHost {
 
   /** Creates a WorkingDirectory's shared directory; its tasks wait until its input files are in. */
   private openDirectory(slot: Slot, command: Extract<ExecutorCommand, { type: "directory.open" }>): void {
-    const directory = new WorkingDirectory();
-    const files = taskStorage(
-      this.storage,
-      slot.state.execution,
-      { taskId: "", taskRunId: "" },
-      this.readableExecutions(slot),
-    );
-    const prepare = async () => {
-      if (command.cache) {
-        await restoreCache(this.storage, slot.state.execution, command.cache, directory, this.clock.now());
-      }
-      for (const [name, content] of Object.entries(command.inputFiles ?? {})) {
-        directory.write(name, content.startsWith("kestra://") ? await files.get(content) : content);
-      }
-      const namespaceFiles = command.namespaceFiles;
-      if (namespaceFiles && namespaceFiles.enabled !== false) {
-        throw new Error("Namespace files are not available on the local host yet");
-      }
-    };
-    const ready = prepare();
-    // A failed preparation fails each task waiting for it, and then the WorkingDirectory.
-    ready.catch(() => undefined);
-    this.directories.set(command.taskRunId, { directory, ready });
+    this.directories.openDirectory(command, slot.state.execution, this.readableExecutions(slot), this.clock.now());
   }
 
   /** Uploads a WorkingDirectory's output files, drops its directory and reports back. */
   private closeDirectory(slot: Slot, command: Extract<ExecutorCommand, { type: "directory.close" }>): void {
     const executionId = slot.state.execution.id;
-    const shared = this.directories.get(command.taskRunId);
-    this.directories.delete(command.taskRunId);
-    const run = slot.state.runs.get(command.taskRunId);
     this.pending++;
-    void (async () => {
-      const outputFiles: Record<string, string> = {};
-      try {
-        await shared?.ready;
-        if (shared && run && command.outputFiles) {
-          const base = taskPath(slot.state.execution, run.taskId, run.id);
-          for (const path of shared.directory.match(command.outputFiles)) {
-            outputFiles[path] = await this.storage.put(
-              `${base}/${path}`,
-              shared.directory.read(path) ?? new Uint8Array(),
-            );
-          }
-        }
-        if (shared && command.cache) {
-          await saveCache(this.storage, slot.state.execution, command.cache, shared.directory, this.clock.now());
-        }
-        this.push(executionId, { type: "directory.closed", taskRunId: command.taskRunId, outputFiles });
-      } catch (error) {
-        const reason = error instanceof Error ? error.message : String(error);
-        this.push(executionId, {
-          type: "directory.closed",
-          taskRunId: command.taskRunId,
-          error: `Failed preExecuteTasks on WorkingDirectory: ${reason}`,
-        });
-      } finally {
+    void this.directories
+      .closeDirectory(command, slot.state.execution, slot.state.runs.get(command.taskRunId), this.clock.now())
+      .then((closed) => this.push(executionId, closed))
+      .finally(() => {
         this.pending--;
         this.notify();
-      }
-    })();
+      });
   }
 
   // ---- runnable tasks ---------------------------------------------------------------------
