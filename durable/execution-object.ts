@@ -26,18 +26,18 @@ import { answerLookup } from "../src/runtime/lookup.js";
 import { resubmit } from "../src/runtime/resubmit.js";
 import { onResumeValues } from "../src/runtime/resume-inputs.js";
 import { runTask, type TaskRequest, type TaskRunCommand, type TaskServices } from "../src/runtime/run-task.js";
+import { WorkingDirectories } from "../src/runtime/working-directories.js";
 import type { ExecutionIndex } from "../src/storage/execution-index.js";
 import type { FlowStore } from "../src/storage/flow-store.js";
 import { taskPath } from "../src/storage/internal.js";
 import { ionLine } from "../src/storage/ion.js";
 import { createSqlExecutionIndex } from "../src/storage/sql/execution-index.js";
 import { createSqlFlowStore } from "../src/storage/sql/flow-repository.js";
-import { WorkingDirectory } from "../src/storage/working-directory.js";
 import { newId } from "../src/util/ids.js";
 import type { Env } from "../workers/env.js";
 import { R2BlobStore } from "../workers/r2-blob-store.js";
 import { type ChildState, ExecutionStore, type TickChanges } from "./execution-store.js";
-import { NOT_YET, unsupported, WORKING_DIRECTORY_ERROR } from "./unsupported.js";
+import { NOT_YET, unsupported } from "./unsupported.js";
 
 /** What changes() answers: the execution as it is, its version, and its log lines from `logsFrom`. */
 export interface ExecutionChange {
@@ -87,6 +87,9 @@ interface Queued {
 /** How often, and after how long (ms, doubling), a child tries again to report its end to its parent. */
 const REPORT_TRIES = 6;
 const REPORT_BACKOFF_MS = 500;
+/** Why a WorkingDirectory fails when its object restarted while its directory was open. */
+const LOST_DIRECTORY =
+  "The working directory was lost: the execution's Durable Object restarted (an eviction or a crash) while its tasks ran; restart the execution to run them again";
 const RESTARTED_LABEL = { key: "system.restarted", value: "true" } as const;
 
 interface Held {
@@ -123,6 +126,8 @@ export class ExecutionObject extends DurableObject<Env> {
   private indexWrites: Promise<void> = Promise.resolve();
   private executionIndex: ExecutionIndex | undefined;
   private flowStore: FlowStore | undefined;
+  /** Open WorkingDirectory directories, in this instance's memory. */
+  private readonly directories: WorkingDirectories;
   /** Bumped whenever the execution or its logs may have changed; with `instance`, the version followers see. */
   private changeCount = 0;
   private readonly instance = newId();
@@ -142,6 +147,7 @@ export class ExecutionObject extends DurableObject<Env> {
         return () => clearTimeout(handle);
       },
     };
+    this.directories = new WorkingDirectories(this.services.storage);
     this.reload();
   }
 
@@ -371,6 +377,7 @@ export class ExecutionObject extends DurableObject<Env> {
     this.queue.length = 0;
     this.armed = undefined;
     this.held = undefined;
+    this.directories.clear();
     const stored = this.store.load();
     if (!stored) return;
     const parsed = parseFlow(stored.source, { registry });
@@ -393,6 +400,16 @@ export class ExecutionObject extends DurableObject<Env> {
     }
     this.store.commit(state, next, { commandsSent: again, commandsAnswered: answered });
     this.held.state = next;
+    // A directory open before lies in the memory that was lost: its WorkingDirectory fails.
+    for (const command of this.store.openDirectories()) {
+      this.directories.openDirectory(
+        command,
+        state.execution,
+        readableExecutions(state.execution),
+        new Date(),
+        LOST_DIRECTORY,
+      );
+    }
     for (const command of again) this.runTask(command);
     // Children asked for but not known to be held by their object are asked for again (same id).
     for (const child of this.store.children({ state: "starting" })) {
@@ -492,6 +509,8 @@ export class ExecutionObject extends DurableObject<Env> {
     const result = step(before, event, this.deps(held, at));
     const changes: TickChanges = {
       ...tickChanges(event, result.commands, result.logs),
+      directoriesOpened: result.commands.flatMap((command) => (command.type === "directory.open" ? [command] : [])),
+      ...(event.type === "directory.closed" ? { directoriesClosed: [event.taskRunId] } : {}),
       childrenAsked: result.commands.flatMap((command) =>
         command.type === "subflow.start" ? [{ id: newId(), command }] : [],
       ),
@@ -539,8 +558,13 @@ export class ExecutionObject extends DurableObject<Env> {
       case "subflow.restart":
         this.restartChild(command);
         return;
-      case "directory.open":
-        // Its tasks fail on the directory that never opens (runTask), then its close fails.
+      case "directory.open": {
+        const { execution } = this.hold().state;
+        this.directories.openDirectory(command, execution, readableExecutions(execution), new Date());
+        return;
+      }
+      case "directory.close":
+        this.closeDirectory(command);
         return;
       case "execution.retry":
         this.logExecutionError(`The next execution of a CREATE_NEW_EXECUTION retry ${NOT_YET}: none was created`);
@@ -557,12 +581,13 @@ export class ExecutionObject extends DurableObject<Env> {
     const controller = new AbortController();
     const generation = this.generation;
     this.running.set(command.taskRunId, controller);
+    const shared = command.workingDirectory === undefined ? undefined : this.directories.get(command.workingDirectory);
     const request: TaskRequest = {
       state: held.state,
       index: held.index,
       command,
       controller,
-      ...(command.workingDirectory === undefined ? {} : { shared: unsupportedDirectory() }),
+      ...(shared ? { shared } : {}),
       readable: readableExecutions(held.state.execution),
       logs: () => held.logs,
     };
@@ -729,6 +754,17 @@ export class ExecutionObject extends DurableObject<Env> {
     this.ctx.waitUntil(sending);
   }
 
+  /** Uploads a WorkingDirectory's output files and cache, drops its directory and answers `directory.closed`. */
+  private closeDirectory(command: Extract<ExecutorCommand, { type: "directory.close" }>): void {
+    const { execution, runs } = this.hold().state;
+    const generation = this.generation;
+    const key = `directory ${command.taskRunId}`;
+    this.running.set(key, new AbortController());
+    void this.directories
+      .closeDirectory(command, execution, runs.get(command.taskRunId), new Date())
+      .then((closed) => this.answer(generation, key, closed));
+  }
+
   /** An ERROR line on the execution itself (no task run), stored at once. */
   private logExecutionError(message: string): void {
     const held = this.hold();
@@ -799,13 +835,6 @@ export class ExecutionObject extends DurableObject<Env> {
     void this.ctx.storage.setAlarm(at);
     this.armed = { at, kind };
   }
-}
-
-/** A directory whose preparation fails: the tasks of a WorkingDirectory fail with the reason. */
-function unsupportedDirectory(): { directory: WorkingDirectory; ready: Promise<void> } {
-  const ready = Promise.reject(new Error(WORKING_DIRECTORY_ERROR));
-  ready.catch(() => undefined);
-  return { directory: new WorkingDirectory(), ready };
 }
 
 /** The storage side of a tick: its log lines, timers, and the task.run commands sent or answered. */

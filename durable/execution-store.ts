@@ -10,6 +10,7 @@ import type { ExecutorCommand, LogLine } from "../src/executor/protocol.js";
 
 type TaskRunCommand = Extract<ExecutorCommand, { type: "task.run" }>;
 type SubflowStart = Extract<ExecutorCommand, { type: "subflow.start" }>;
+type DirectoryOpen = Extract<ExecutorCommand, { type: "directory.open" }>;
 
 const SCHEMA = `
 create table if not exists meta (key text primary key, value text not null);
@@ -17,6 +18,7 @@ create table if not exists task_runs (seq integer primary key autoincrement, id 
 create table if not exists logs (seq integer primary key autoincrement, json text not null);
 create table if not exists timers (id text primary key, at integer not null);
 create table if not exists commands (task_run_id text primary key, json text not null);
+create table if not exists directories (task_run_id text primary key, json text not null);
 create table if not exists children (id text primary key, task_run_id text not null, json text not null, state text not null);
 `;
 
@@ -44,6 +46,9 @@ export interface TickChanges {
   readonly commandsAnswered?: readonly string[];
   /** Child executions asked for by this tick, with the ids chosen for them. */
   readonly childrenAsked?: readonly { readonly id: string; readonly command: SubflowStart }[];
+  /** WorkingDirectory directories opened by this tick, and closed (their task run ids). */
+  readonly directoriesOpened?: readonly DirectoryOpen[];
+  readonly directoriesClosed?: readonly string[];
   /** A child whose start or end this tick applied. */
   readonly childMarked?: { readonly id: string; readonly state: ChildState };
 }
@@ -123,6 +128,14 @@ export class ExecutionStore {
 
   setMeta(key: string, value: string): void {
     this.storage.sql.exec("insert or replace into meta (key, value) values (?, ?)", key, value);
+  }
+
+  /** The WorkingDirectory directories opened and not closed yet. */
+  openDirectories(): DirectoryOpen[] {
+    return this.storage.sql
+      .exec<{ json: string }>("select json from directories")
+      .toArray()
+      .map((row) => JSON.parse(row.json) as DirectoryOpen);
   }
 
   /** A child execution asked for by this one, by the child's id. */
@@ -208,6 +221,14 @@ export class ExecutionStore {
           JSON.stringify(command),
         );
       }
+      for (const command of changes.directoriesOpened ?? []) {
+        sql.exec(
+          "insert or replace into directories (task_run_id, json) values (?, ?)",
+          command.taskRunId,
+          JSON.stringify(command),
+        );
+      }
+      for (const id of changes.directoriesClosed ?? []) sql.exec("delete from directories where task_run_id = ?", id);
       if (changes.childMarked) this.markChild(changes.childMarked.id, changes.childMarked.state);
       for (const command of changes.commandsSent ?? []) {
         sql.exec(

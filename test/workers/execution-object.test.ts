@@ -265,26 +265,71 @@ tasks:
     expect(execution.taskRunList.find((run) => run.taskId === "ok")?.attempts).toHaveLength(1);
   });
 
-  it("fails the tasks of a WorkingDirectory with a message naming what the Worker runtime lacks", async () => {
+  it("shares a WorkingDirectory's directory between its tasks and uploads its output files to R2", async () => {
     const { stub } = await begin(`id: shared
 namespace: company.team
 tasks:
   - id: dir
     type: io.kestra.plugin.core.flow.WorkingDirectory
+    inputFiles:
+      given.txt: "from inputFiles"
+    outputFiles:
+      - "*.txt"
     tasks:
-      - id: inside
-        type: io.kestra.plugin.core.debug.Return
-        format: x
+      - id: write
+        type: io.kestra.plugin.core.storage.LocalFiles
+        inputs:
+          made.txt: "made by {{ task.id }}"
+      - id: collect
+        type: io.kestra.plugin.core.storage.LocalFiles
+        outputs:
+          - "*.txt"
+  - id: check
+    type: io.kestra.plugin.core.debug.Return
+    format: "{{ read(outputs.collect.uris['given.txt']) }} / {{ read(outputs.dir.outputFiles['made.txt']) }}"
 `);
     const execution = await settled(stub);
-    expect(execution.state.current).toBe("FAILED");
-    expect(states(execution)).toMatchObject({ dir: "FAILED", inside: "FAILED" });
-    const messages = (await stub.logs()).map((line) => line.message);
-    expect(messages).toContainEqual(
-      expect.stringContaining(
-        "WorkingDirectory (a directory shared by tasks) is not supported on the Worker runtime yet",
-      ),
+    expect(execution.state.current).toBe("SUCCESS");
+    expect(execution.taskRunList.find((run) => run.taskId === "check")?.outputs).toEqual({
+      value: "from inputFiles / made by write",
+    });
+    const uri = String(
+      (execution.taskRunList.find((run) => run.taskId === "dir")?.outputs?.outputFiles as Record<string, string>)[
+        "made.txt"
+      ],
     );
+    expect(uri).toMatch(/^kestra:\/\/\/company\/team\/shared\/executions\//);
+    const object = await env.STORAGE.get(uri.slice("kestra:///".length));
+    expect(await object?.text()).toBe("made by write");
+  });
+
+  it("fails a WorkingDirectory whose directory was lost with its object, naming why", async () => {
+    const { stub } = await begin(`id: lost
+namespace: company.team
+tasks:
+  - id: dir
+    type: io.kestra.plugin.core.flow.WorkingDirectory
+    tasks:
+      - id: write
+        type: io.kestra.plugin.core.storage.LocalFiles
+        inputs:
+          made.txt: made
+      - id: nap
+        type: io.kestra.plugin.core.flow.Sleep
+        duration: PT1H
+      - id: collect
+        type: io.kestra.plugin.core.storage.LocalFiles
+        outputs:
+          - made.txt
+`);
+    await settled(stub);
+    await runInDurableObject(stub, (instance: ExecutionObject) => instance.reload());
+    expect(await runDurableObjectAlarm(stub)).toBe(true);
+    const execution = await settled(stub);
+    expect(execution.state.current).toBe("FAILED");
+    expect(states(execution)).toMatchObject({ dir: "FAILED", write: "SUCCESS", nap: "SUCCESS", collect: "FAILED" });
+    const messages = (await stub.logs()).map((line) => line.message);
+    expect(messages).toContainEqual(expect.stringContaining("The working directory was lost"));
   });
 
   it("runs Kestra's errors-global case (valids/errors.yaml, inlined: workerd reads no files)", async () => {
