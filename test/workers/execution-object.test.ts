@@ -293,11 +293,8 @@ tasks:
     expect(execution.taskRunList.find((run) => run.taskId === "check")?.outputs).toEqual({
       value: "from inputFiles / made by write",
     });
-    const uri = String(
-      (execution.taskRunList.find((run) => run.taskId === "dir")?.outputs?.outputFiles as Record<string, string>)[
-        "made.txt"
-      ],
-    );
+    const outputFiles = execution.taskRunList.find((run) => run.taskId === "dir")?.outputs?.outputFiles;
+    const uri = String((outputFiles as Record<string, string> | undefined)?.["made.txt"]);
     expect(uri).toMatch(/^kestra:\/\/\/company\/team\/shared\/executions\//);
     const object = await env.STORAGE.get(uri.slice("kestra:///".length));
     expect(await object?.text()).toBe("made by write");
