@@ -44,5 +44,10 @@ export function durableExecutions(env: Env): ExecutionRuntime {
     source: (id) => refused<string>(() => object(id).source()),
     changes: (id, since, logsFrom, waitMs) => held<ExecutionChange>(() => object(id).changes(since, logsFrom, waitMs)),
     whenDone: (id) => refused<Execution>(() => object(id).whenDone()),
+    delete: async (id) =>
+      (await held<boolean>(async () => {
+        await object(id).delete();
+        return true;
+      })) ?? false,
   };
 }

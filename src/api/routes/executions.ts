@@ -1,8 +1,9 @@
 /**
  * Execution routes, as Kestra's ExecutionController: create an execution of a flow's latest
  * revision (multipart inputs validated with Kestra's messages, `labels`, `scheduleDate`,
- * `wait`), get it, kill, resume with onResume inputs, restart, its logs, and follow the execution
- * and its logs as server-sent events (a long poll of the runtime per change). The executions
+ * `wait`), get it, kill, resume with onResume inputs, restart, its logs, follow the execution
+ * and its logs as server-sent events (a long poll of the runtime per change), delete it (one or
+ * a list) and serve its files (execution-files.ts). The executions
  * themselves live in an ExecutionRuntime: one Durable Object per execution on Workers; the
  * searches read the ExecutionIndex their objects write summaries to.
  */
@@ -18,11 +19,13 @@ import { type InputPart, inputErrorBody, readInputParts, resolveInputs } from ".
 import type { PluginRegistry } from "../../plugin/registry.js";
 import { EXECUTION_SORT_FIELDS, type ExecutionIndex, type ExecutionQuery } from "../../storage/execution-index.js";
 import type { FlowStore } from "../../storage/flow-store.js";
-import type { BlobStore } from "../../storage/internal.js";
+import { type BlobStore, executionPath, SCHEME } from "../../storage/internal.js";
 import { parseDurationMs } from "../../util/duration.js";
 import { newId } from "../../util/ids.js";
+import { readText } from "../body.js";
 import { ApiError } from "../errors.js";
-import { integerParam, labelsParam, listParam, sortParam } from "../query.js";
+import { booleanParam, integerParam, labelsParam, listParam, sortParam } from "../query.js";
+import { executionFileRoutes } from "./execution-files.js";
 
 /** Where executions run. Its methods throw ApiError-coded errors for refused actions. */
 export interface ExecutionRuntime {
@@ -52,6 +55,8 @@ export interface ExecutionRuntime {
   ): Promise<ExecutionChange | undefined>;
   /** Resolves once the execution is terminated or paused (Kestra's `wait=true`). */
   whenDone(id: string): Promise<Execution>;
+  /** Forgets the execution, running or not: its state, task runs and logs. False when none is held. */
+  delete(id: string): Promise<boolean>;
 }
 
 export interface ExecutionChange {
@@ -67,7 +72,7 @@ export interface ExecutionRouteDeps {
   readonly executions: ExecutionRuntime;
   /** Summaries of the executions, for the searches; without it they are not served. */
   readonly index?: ExecutionIndex;
-  /** Where uploaded FILE inputs go. */
+  /** Internal storage: where uploaded FILE inputs go, where the file routes read. */
   readonly blobs: BlobStore;
   /** The base URL of Tern's UI links (`url` of an ExecutionResponse). */
   readonly baseUrl?: string;
@@ -75,6 +80,8 @@ export interface ExecutionRouteDeps {
 
 /** A body above this many bytes is refused with 413. */
 const MAX_INPUTS_BYTES = 100 * 1024 * 1024;
+/** A list of execution ids above this many bytes is refused with 413. */
+const MAX_IDS_BYTES = 1024 * 1024;
 
 export function executionRoutes(deps: ExecutionRouteDeps): Hono {
   const app = new Hono();
@@ -102,6 +109,36 @@ export function executionRoutes(deps: ExecutionRouteDeps): Hono {
   }
 
   app.get("/executions/:executionId", async (c) => c.json(await found(deps, c.req.param("executionId"))));
+  app.route("/", executionFileRoutes({ execution: (id) => deps.executions.get(id), blobs: deps.blobs }));
+
+  // Before `/executions/:executionId`, which would read `by-ids` as an execution id.
+  app.delete("/executions/by-ids", async (c) => {
+    const url = new URL(c.req.url);
+    const ids = await idList(c.req.raw);
+    const includeNonTerminated = booleanParam(url, "includeNonTerminated", false);
+    const options = deleteOptions(url);
+    const executions: Execution[] = [];
+    const invalids: { message: string; invalidValue: string }[] = [];
+    for (const id of ids) {
+      const execution = await deps.executions.get(id);
+      if (execution && (includeNonTerminated || isTerminated(execution.state.current))) executions.push(execution);
+      else invalids.push({ message: "execution not found", invalidValue: id });
+    }
+    // Kestra deletes nothing when one of the ids is refused.
+    if (invalids.length > 0) throw new ApiError("bad-request", "invalid bulk delete", { invalids });
+    for (const execution of executions) await remove(deps, execution, options);
+    return c.json({ count: executions.length });
+  });
+
+  app.delete("/executions/:executionId", async (c) => {
+    const executionId = c.req.param("executionId");
+    const options = deleteOptions(new URL(c.req.url));
+    // The index still knows an execution whose object was wiped by a delete that stopped half-way.
+    const execution = (await deps.executions.get(executionId)) ?? (await index?.get(executionId));
+    if (!execution) throw notFound(executionId);
+    await remove(deps, execution, options);
+    return c.body(null, 204);
+  });
 
   app.get("/logs/:executionId", async (c) => {
     const executionId = c.req.param("executionId");
@@ -244,6 +281,51 @@ export function executionRoutes(deps: ExecutionRouteDeps): Hono {
   return app;
 }
 
+interface DeleteOptions {
+  readonly deleteStorage: boolean;
+}
+
+/**
+ * Kestra's deleteLogs, deleteMetrics and deleteStorage (all true by default). Tern keeps an
+ * execution's logs in its Durable Object, which a delete wipes: keeping them is refused
+ * rather than silently not done. Tern records no metrics.
+ */
+function deleteOptions(url: URL): DeleteOptions {
+  booleanParam(url, "deleteMetrics", true);
+  if (!booleanParam(url, "deleteLogs", true)) {
+    throw new ApiError(
+      "unprocessable",
+      "deleteLogs=false is not supported: an execution's logs live with the execution and are deleted with it",
+    );
+  }
+  return { deleteStorage: booleanParam(url, "deleteStorage", true) };
+}
+
+/**
+ * Deletes an execution as Kestra's ExecutionService.delete: the execution (its object waits for
+ * its index writes in flight, so none lands after), its index row, and with deleteStorage the
+ * files under its folder in internal storage.
+ */
+async function remove(deps: ExecutionRouteDeps, execution: Execution, options: DeleteOptions): Promise<void> {
+  await deps.executions.delete(execution.id);
+  await deps.index?.delete(execution.id);
+  if (options.deleteStorage) await deps.blobs.deletePrefix(`${SCHEME}${executionPath(execution)}/`);
+}
+
+/** The body of a bulk action by ids: a JSON list of execution ids. */
+async function idList(request: Request): Promise<string[]> {
+  let body: unknown;
+  try {
+    body = JSON.parse(await readText(request, MAX_IDS_BYTES));
+  } catch (error) {
+    if (error instanceof ApiError && error.code === "payload-too-large") throw error;
+  }
+  if (!Array.isArray(body) || !body.every((id) => typeof id === "string")) {
+    throw new ApiError("bad-request", "The body must be a JSON list of execution ids");
+  }
+  return body;
+}
+
 /** Kestra's execution search parameters (`scope` is ignored: Tern has no system flows). */
 function searchQuery(url: URL): ExecutionQuery {
   const text = (name: string): string | undefined => {
@@ -361,7 +443,8 @@ function follow(
   return new Response(body, { headers: { "content-type": "text/event-stream", "cache-control": "no-cache" } });
 }
 
-function parsed(source: string, registry: PluginRegistry): Flow {
+/** A stored flow parsed, or 422 when it no longer parses. */
+export function parsed(source: string, registry: PluginRegistry): Flow {
   const result = parseFlow(source, { registry });
   if (!result.ok) {
     throw new ApiError("unprocessable", `The stored flow is invalid: ${result.issues.map(describeIssue).join("; ")}`);
