@@ -37,7 +37,6 @@ import { newId } from "../src/util/ids.js";
 import type { Env } from "../workers/env.js";
 import { R2BlobStore } from "../workers/r2-blob-store.js";
 import { type ChildState, ExecutionStore, type TickChanges } from "./execution-store.js";
-import { NOT_YET, unsupported } from "./unsupported.js";
 
 /** What changes() answers: the execution as it is, its version, and its log lines from `logsFrom`. */
 export interface ExecutionChange {
@@ -416,6 +415,10 @@ export class ExecutionObject extends DurableObject<Env> {
       if (child.command) this.startChild(child.id, child.command);
     }
     this.reportToParent();
+    const retryNext = this.store.meta("retryNext");
+    if (retryNext !== undefined && JSON.parse(retryNext).id !== this.store.meta("retryStarted")) {
+      this.retryAsNewExecution();
+    }
     this.armAlarm();
     // The last index write may have been lost with the instance that made it: write again.
     this.indexed = undefined;
@@ -533,8 +536,7 @@ export class ExecutionObject extends DurableObject<Env> {
         this.running.get(command.taskRunId)?.abort(new Error("killed"));
         return;
       case "lookup":
-        if (command.request.kind === "file") this.lookup(command);
-        else this.queue.push({ event: unsupported(command) as ExecutorEvent });
+        this.lookup(command);
         return;
       case "timer.set":
       case "timer.cancel":
@@ -567,11 +569,12 @@ export class ExecutionObject extends DurableObject<Env> {
         this.closeDirectory(command);
         return;
       case "execution.retry":
-        this.logExecutionError(`The next execution of a CREATE_NEW_EXECUTION retry ${NOT_YET}: none was created`);
+        this.retryAsNewExecution();
         return;
       default: {
-        const answer = unsupported(command);
-        if (answer) this.queue.push({ event: answer });
+        // Every command is carried out above: a new one fails to compile here.
+        const unknown: never = command;
+        throw new Error(`Unknown executor command ${JSON.stringify(unknown)}`);
       }
     }
   }
@@ -752,6 +755,42 @@ export class ExecutionObject extends DurableObject<Env> {
         },
       );
     this.ctx.waitUntil(sending);
+  }
+
+  /**
+   * The next attempt of an execution that ended RETRIED (retry `behavior: CREATE_NEW_EXECUTION`):
+   * Kestra's replay with a new id, `parentId` this execution, in its own object. The new
+   * execution is recorded here before its object is asked to hold it, and asked again after a
+   * reload until it answered.
+   */
+  private retryAsNewExecution(): void {
+    const held = this.hold();
+    const recorded = this.store.meta("retryNext");
+    const next = recorded
+      ? (JSON.parse(recorded) as Execution)
+      : actions.replay(toExecution(held.state), held.index, undefined, { now: new Date().toISOString(), newId });
+    if (!recorded) this.store.setMeta("retryNext", JSON.stringify(next));
+    const source = this.source();
+    const generation = this.generation;
+    const key = `retry ${next.id}`;
+    this.running.set(key, new AbortController());
+    void this.child(next.id)
+      .start({ source, execution: next })
+      .then(
+        () => {
+          if (generation === this.generation) this.store.setMeta("retryStarted", next.id);
+        },
+        (error: unknown) => {
+          if (generation !== this.generation) return;
+          const reason = error instanceof Error ? error.message : String(error);
+          this.logExecutionError(`Unable to create the next execution ${next.id} of the retry: ${reason}`);
+        },
+      )
+      .finally(() => {
+        if (generation !== this.generation) return;
+        this.running.delete(key);
+        this.settle();
+      });
   }
 
   /** Uploads a WorkingDirectory's output files and cache, drops its directory and answers `directory.closed`. */

@@ -329,6 +329,37 @@ tasks:
     expect(messages).toContainEqual(expect.stringContaining("The working directory was lost"));
   });
 
+  it("retries as a new execution in its own object (retry behavior CREATE_NEW_EXECUTION), Kestra's case", async () => {
+    // valids/retry-new-execution-task-attempts.yml: RETRIED, RETRIED, then FAILED.
+    const { stub } = await begin(`id: retry-new-execution-task-attempts
+namespace: io.kestra.tests
+tasks:
+  - id: fail
+    type: io.kestra.plugin.core.execution.Fail
+    retry:
+      behavior: CREATE_NEW_EXECUTION
+      type: constant
+      maxAttempt: 3
+      interval: PT1S
+`);
+    const chain: Execution[] = [await settled(stub)];
+    for (let current = stub; chain.length < 3; ) {
+      expect(chain.at(-1)?.state.current).toBe("RETRIED");
+      expect(await runDurableObjectAlarm(current)).toBe(true);
+      await settled(current);
+      const next = await runInDurableObject(current, (_instance: ExecutionObject, state) =>
+        state.storage.sql.exec<{ value: string }>("select value from meta where key = 'retryStarted'").one(),
+      );
+      current = env.EXECUTIONS.get(env.EXECUTIONS.idFromName(next.value));
+      chain.push(await settled(current));
+    }
+    expect(chain.map((execution) => execution.state.current)).toEqual(["RETRIED", "RETRIED", "FAILED"]);
+    expect(chain[1]?.parentId).toBe(chain[0]?.id);
+    expect(chain[2]?.parentId).toBe(chain[1]?.id);
+    expect(new Set(chain.map((execution) => execution.originalId))).toEqual(new Set([chain[0]?.id]));
+    expect(chain.map((execution) => execution.metadata?.attemptNumber)).toEqual([1, 2, 3]);
+  });
+
   it("runs Kestra's errors-global case (valids/errors.yaml, inlined: workerd reads no files)", async () => {
     const { stub } = await begin(KESTRA_ERRORS);
     const execution = await settled(stub);
