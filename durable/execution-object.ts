@@ -13,6 +13,7 @@ import { drizzle } from "drizzle-orm/d1";
 import { registry } from "../plugins/index.js";
 import * as actions from "../src/executor/actions.js";
 import { childEnded as childEndedEvent } from "../src/executor/child-result.js";
+import { type Concurrency, concurrencyKey, isGated } from "../src/executor/concurrency.js";
 import { createExecState, type ExecState, toExecution } from "../src/executor/exec-state.js";
 import { type FlowIndex, indexFlow } from "../src/executor/flow-index.js";
 import type { Execution, StateType } from "../src/executor/model.js";
@@ -67,6 +68,18 @@ export interface ParentLink {
 
 type SubflowEnded = Extract<ExecutorEvent, { type: "subflow.ended" }>;
 
+/** What an execution's object calls on its flow's FlowObject. */
+interface FlowCounter {
+  admit(
+    executionId: string,
+    concurrency: Concurrency,
+  ): Promise<Extract<ExecutorEvent, { type: "execution.limited" }> | undefined>;
+  release(executionId: string, concurrency: Concurrency): Promise<void>;
+}
+
+/** How long before asking the flow's concurrency counter again after it could not be reached (ms). */
+const GATE_RETRY_MS = 1_000;
+
 /** What one execution's object calls on another's: a parent on its child, a child on its parent. */
 interface ExecutionPeer {
   start(input: StartInput): Promise<unknown>;
@@ -113,6 +126,7 @@ export class ExecutionObject extends DurableObject<Env> {
   /** Bumped by reload(): results of tasks started before it are dropped. */
   private generation = 0;
   private idle: (() => void)[] = [];
+  private readonly background = new Set<Promise<void>>();
   /** The alarm this instance armed (null: none; undefined: unknown, as after a start or a spent alarm). */
   private armed: { readonly at: number; readonly kind: "timer" | "watchdog" } | null | undefined;
   /** Callers waiting for the execution to end or pause (`wait=true`). */
@@ -174,7 +188,7 @@ export class ExecutionObject extends DurableObject<Env> {
     this.store.saveSource(input.source);
     if (input.parent) this.store.setMeta("parent", JSON.stringify(input.parent));
     this.store.commit(undefined, state);
-    this.push({ type: "execution.start" });
+    this.begin();
     return toExecution(this.hold().state);
   }
 
@@ -362,6 +376,7 @@ export class ExecutionObject extends DurableObject<Env> {
   /** Resolves once no task runs and no event waits here (tests; timers may still be set). */
   async settled(): Promise<Execution> {
     if (this.running.size > 0 || this.queue.length > 0) await new Promise<void>((resolve) => this.idle.push(resolve));
+    while (this.background.size > 0) await Promise.allSettled([...this.background]);
     return this.execution();
   }
 
@@ -415,6 +430,9 @@ export class ExecutionObject extends DurableObject<Env> {
       if (child.command) this.startChild(child.id, child.command);
     }
     this.reportToParent();
+    const slot = this.store.meta("slot");
+    if (slot === "asking") this.begin();
+    else if (isTerminated(state.execution.state.current)) this.releaseSlot();
     const retryNext = this.store.meta("retryNext");
     if (retryNext !== undefined && JSON.parse(retryNext).id !== this.store.meta("retryStarted")) {
       this.retryAsNewExecution();
@@ -460,7 +478,7 @@ export class ExecutionObject extends DurableObject<Env> {
     this.changed();
     // Kestra answers with the execution RESTARTED, before the executor carries on.
     const answer = toExecution(after);
-    if (after.execution.state.current === "RESTARTED") this.push({ type: "execution.start" });
+    if (after.execution.state.current === "RESTARTED") this.begin();
     else this.indexSummary();
     return answer;
   }
@@ -545,6 +563,7 @@ export class ExecutionObject extends DurableObject<Env> {
       case "execution.ended":
         // Its timers went with the tick; a child reports its end to the task run waiting for it.
         this.reportToParent();
+        this.releaseSlot();
         return;
       case "subflow.start":
         if (childId !== undefined) this.startChild(childId, command);
@@ -611,6 +630,85 @@ export class ExecutionObject extends DurableObject<Env> {
     void answerLookup(this.services.storage, execution, readableExecutions(execution), command).then((answer) =>
       this.answer(generation, key, answer),
     );
+  }
+
+  // ---- flow concurrency ---------------------------------------------------------------------
+
+  /**
+   * Starts the execution, through its flow's concurrency gate when the flow has a `concurrency`
+   * and the execution is about to start (new, or restarted after a failure): the flow's
+   * FlowObject admits it, or the execution is queued, cancelled or failed. The question is
+   * recorded first, and asked again after a reload until its answer is applied.
+   */
+  private begin(): void {
+    const held = this.hold();
+    const concurrency = held.flow.concurrency;
+    if (!concurrency || !isGated(held.state.execution.state)) {
+      this.push({ type: "execution.start" });
+      return;
+    }
+    this.store.setMeta("slot", "asking");
+    const generation = this.generation;
+    const key = "concurrency gate";
+    this.running.set(key, new AbortController());
+    this.flowObject()
+      .admit(held.state.execution.id, concurrency)
+      .then(
+        (limited) => {
+          if (generation !== this.generation) return;
+          this.store.setMeta("slot", limited === undefined ? "held" : limited.behavior === "QUEUE" ? "queued" : "none");
+          this.answer(generation, key, limited ?? { type: "execution.start" });
+        },
+        (error: unknown) => {
+          if (generation !== this.generation) return;
+          this.running.delete(key);
+          const reason = error instanceof Error ? error.message : String(error);
+          this.logExecutionError(`Unable to reach the flow's concurrency counter (${reason}); asking again`);
+          setTimeout(() => {
+            if (generation === this.generation && this.store.meta("slot") === "asking") this.begin();
+          }, GATE_RETRY_MS);
+        },
+      );
+  }
+
+  /** The flow's concurrency counter lets the QUEUED execution start; false when it is not queued any more. */
+  unqueue(): boolean {
+    const held = this.hold();
+    if (held.state.execution.state.current !== "QUEUED") return false;
+    this.store.setMeta("slot", "held");
+    this.push({ type: "execution.unqueued" });
+    return true;
+  }
+
+  /** An ended execution that held a slot (or waited in the queue) gives it back, once. */
+  private releaseSlot(): void {
+    const held = this.hold();
+    const concurrency = held.flow.concurrency;
+    const slot = this.store.meta("slot");
+    if (!concurrency || (slot !== "held" && slot !== "queued")) return;
+    const generation = this.generation;
+    const releasing = this.flowObject()
+      .release(held.state.execution.id, concurrency)
+      .then(
+        () => {
+          if (generation === this.generation) this.store.setMeta("slot", "released");
+        },
+        (error: unknown) => {
+          if (generation !== this.generation) return;
+          const reason = error instanceof Error ? error.message : String(error);
+          this.logExecutionError(`Unable to give back the flow's concurrency slot (${reason}); trying again`);
+          setTimeout(() => {
+            if (generation === this.generation) this.releaseSlot();
+          }, GATE_RETRY_MS);
+        },
+      );
+    this.inBackground(releasing);
+  }
+
+  private flowObject(): FlowCounter {
+    const { namespace, flowId } = this.hold().state.execution;
+    const name = concurrencyKey({ namespace, flowId });
+    return this.env.FLOWS.get(this.env.FLOWS.idFromName(name)) as unknown as FlowCounter;
   }
 
   // ---- child executions (Subflow, ForEachItem) ----------------------------------------------
@@ -754,7 +852,7 @@ export class ExecutionObject extends DurableObject<Env> {
           setTimeout(() => this.reportToParent(attempt + 1), REPORT_BACKOFF_MS * 2 ** (attempt - 1));
         },
       );
-    this.ctx.waitUntil(sending);
+    this.inBackground(sending);
   }
 
   /**
@@ -817,6 +915,13 @@ export class ExecutionObject extends DurableObject<Env> {
     if (generation !== this.generation) return;
     this.running.delete(key);
     this.push(event, undefined, child);
+  }
+
+  /** Work after the execution's end (reports, slots given back): kept alive, and awaited by settled(). */
+  private inBackground(work: Promise<void>): void {
+    this.background.add(work);
+    void work.finally(() => this.background.delete(work));
+    this.ctx.waitUntil(work);
   }
 
   /** Callers of settled() go on once nothing runs here. */

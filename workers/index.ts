@@ -16,6 +16,7 @@ import { healthChecks } from "./health.js";
 import { R2BlobStore } from "./r2-blob-store.js";
 
 export { ExecutionObject } from "../durable/execution-object.js";
+export { FlowObject } from "../durable/flow-object.js";
 
 /** One expression engine per isolate: it only caches parsed templates. */
 const engine = createEngine();
