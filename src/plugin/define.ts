@@ -6,7 +6,8 @@
  */
 import type { z } from "zod";
 import type { TaskBehaviour } from "../executor/flowable.js";
-import type { Task } from "../flow/model.js";
+import type { Execution } from "../executor/model.js";
+import type { Flow, PluginInstance, Task } from "../flow/model.js";
 import type { RunTask } from "./task-context.js";
 
 export type PluginCategory = "task" | "trigger" | "condition" | "taskRunner";
@@ -96,8 +97,40 @@ export type TriggerDefinition<
   O extends z.ZodType | undefined = z.ZodType | undefined,
 > = PluginInfo & WithSchemas<P, O> & { readonly category: "trigger" };
 
+/**
+ * What a condition is evaluated against: Kestra's ConditionContext. The variables behind
+ * `render` are the run context of the flow and the execution (flow, execution, labels,
+ * inputs, trigger, envs, globals...), so `{{ trigger.body.x }}` reads a webhook's request.
+ */
+export interface ConditionContext {
+  /** The flow whose trigger holds the condition. */
+  readonly flow: Flow;
+  /** The execution being created (webhook) or the one whose end is seen (Flow trigger). */
+  readonly execution?: Execution;
+  /**
+   * Renders a property: a string holding one expression gives its typed value, other strings
+   * text, maps and lists inside. `extra` variables are merged over the context's (maps deeply).
+   */
+  render(value: unknown, extra?: Readonly<Record<string, unknown>>): Promise<unknown>;
+  /** Renders a template to text. */
+  renderString(template: string, extra?: Readonly<Record<string, unknown>>): Promise<string>;
+  /** Evaluates a child condition (Not, Or); it throws as the child throws. */
+  test(condition: PluginInstance): Promise<boolean>;
+}
+
+/**
+ * Kestra's Condition.test: true or false, or an error when the condition cannot be evaluated
+ * (a date that does not parse, no execution to look at...). Properties arrive parsed by the
+ * condition's schema (defaults applied), not rendered.
+ */
+export type TestCondition<P = Record<string, unknown>> = (properties: P, context: ConditionContext) => Promise<boolean>;
+
 export type ConditionDefinition<P extends z.ZodObject = z.ZodObject> = PluginInfo &
-  WithSchemas<P, undefined> & { readonly category: "condition" };
+  WithSchemas<P, undefined> & {
+    readonly category: "condition";
+    /** How the condition evaluates; a declared condition without it cannot be evaluated yet. */
+    test?(properties: z.output<P>, context: ConditionContext): Promise<boolean>;
+  };
 
 export type TaskRunnerDefinition<P extends z.ZodObject = z.ZodObject> = PluginInfo &
   WithSchemas<P, undefined> & { readonly category: "taskRunner" };
@@ -138,7 +171,9 @@ export function defineTrigger<P extends z.ZodObject, O extends z.ZodType | undef
   return { ...spec, category: "trigger" } as unknown as TriggerDefinition<P, O>;
 }
 
-export function defineCondition<P extends z.ZodObject>(spec: Spec<P, undefined>): ConditionDefinition<P> {
+export function defineCondition<P extends z.ZodObject>(
+  spec: Spec<P, undefined> & { readonly test?: TestCondition<z.output<P>> },
+): ConditionDefinition<P> {
   return { ...spec, category: "condition" } as ConditionDefinition<P>;
 }
 

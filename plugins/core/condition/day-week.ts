@@ -2,7 +2,8 @@
 import { z } from "zod";
 import { defineCondition } from "../../../src/plugin/define.js";
 import { dynamic } from "../../../src/plugin/properties.js";
-import { triggerDate } from "./date-time-between.js";
+import { isoDay, renderAs } from "../../../src/triggers/condition-support.js";
+import { localDate, triggerDate } from "./date-time-between.js";
 
 export const dayOfWeek = z.enum(["MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY"]);
 
@@ -17,4 +18,8 @@ export default defineCondition({
     date: triggerDate,
     dayOfWeek: dynamic(dayOfWeek),
   }),
+  async test(properties, context) {
+    const day = await renderAs(dynamic(dayOfWeek), properties.dayOfWeek, context);
+    return day !== undefined && (await localDate(properties.date, context)).dayOfWeek === isoDay(day);
+  },
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { check } from "../../../test/support/conditions.js";
 import plugin from "./execution-flow.js";
 
 describe("ExecutionFlow", () => {
@@ -7,5 +8,16 @@ describe("ExecutionFlow", () => {
       true,
     );
     expect(plugin.properties.safeParse({ namespace: "io.kestra.tests.trigger" }).success).toBe(false);
+  });
+
+  it("compares the execution's namespace and flow id, rendered", async () => {
+    const type = plugin.type;
+    expect(await check({ type, namespace: "company.team", flowId: "listener" })).toBe(true);
+    expect(await check({ type, namespace: "{{ flow.namespace }}", flowId: "{{ flow.id }}" })).toBe(true);
+    expect(await check({ type, namespace: "company", flowId: "listener" })).toBe(false);
+    expect(await check({ type, namespace: "company.team", flowId: "other" })).toBe(false);
+    await expect(check({ type, namespace: "a", flowId: "b" }, null)).rejects.toThrow(
+      "Invalid condition with null execution",
+    );
   });
 });

@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { defineCondition } from "../../../src/plugin/define.js";
 import { dynamic } from "../../../src/plugin/properties.js";
+import { renderText, requireExecution } from "../../../src/triggers/condition-support.js";
 
 export default defineCondition({
   type: "io.kestra.plugin.core.condition.ExecutionFlow",
@@ -14,4 +15,11 @@ export default defineCondition({
     namespace: dynamic(z.string()),
     flowId: dynamic(z.string()),
   }),
+  async test({ namespace, flowId }, context) {
+    const execution = requireExecution(context);
+    return (
+      execution.namespace === (await renderText(namespace, context)) &&
+      execution.flowId === (await renderText(flowId, context))
+    );
+  },
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { check, executionWith } from "../../../test/support/conditions.js";
 import plugin from "./execution-labels.js";
 
 const context = { flowId: "f", namespace: "n", lookup: () => undefined };
@@ -18,5 +19,23 @@ describe("ExecutionLabels", () => {
       },
     ]);
     expect(plugin.check?.({ labels: { env: "prod" } }, context)).toEqual([]);
+  });
+
+  it("is true when the execution has every label (values compared as text)", async () => {
+    const type = plugin.type;
+    const labelled = executionWith(
+      {},
+      {
+        labels: [
+          { key: "env", value: "prod" },
+          { key: "owner", value: "john.doe" },
+          { key: "tier", value: "1" },
+        ],
+      },
+    );
+    expect(await check({ type, labels: { env: "prod", owner: "john.doe" } }, labelled)).toBe(true);
+    expect(await check({ type, labels: [{ key: "tier", value: 1 }] }, labelled)).toBe(true);
+    expect(await check({ type, labels: { env: "prod", team: "data" } }, labelled)).toBe(false);
+    expect(await check({ type, labels: { env: "dev" } }, labelled)).toBe(false);
   });
 });

@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { type CheckIssue, defineCondition } from "../../../src/plugin/define.js";
 import { isPlainObject, labels } from "../../../src/plugin/properties.js";
+import { requireExecution } from "../../../src/triggers/condition-support.js";
 
 const SYSTEM_PREFIX = "system.";
 
@@ -20,6 +21,13 @@ export default defineCondition({
   ],
   title: "True when the execution has all the given labels.",
   properties: z.strictObject({ labels }),
+  /** Kestra 1.x does not render these labels; a value is compared as text. */
+  async test(properties, context) {
+    const labels = requireExecution(context).labels;
+    return pairs(properties.labels).every(([key, value]) =>
+      labels.some((label) => label.key === key && label.value === String(value)),
+    );
+  },
   check(properties): CheckIssue[] {
     return pairs(properties.labels)
       .filter(([key]) => key.startsWith(SYSTEM_PREFIX))

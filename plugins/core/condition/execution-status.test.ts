@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { check, executionWith } from "../../../test/support/conditions.js";
 import plugin from "./execution-status.js";
 
 describe("ExecutionStatus", () => {
@@ -10,5 +11,16 @@ describe("ExecutionStatus", () => {
       "io.kestra.core.models.conditions.types.ExecutionStatusCondition",
       "io.kestra.plugin.core.condition.ExecutionStatusCondition",
     ]);
+  });
+
+  it("is true when the execution's state is in `in` and not in `notIn`", async () => {
+    const type = plugin.type;
+    const failed = executionWith({}, { state: { current: "FAILED", histories: [] } });
+    expect(await check({ type, in: ["FAILED", "WARNING"] }, failed)).toBe(true);
+    expect(await check({ type, in: ["SUCCESS"] }, failed)).toBe(false);
+    expect(await check({ type, notIn: ["FAILED"] }, failed)).toBe(false);
+    expect(await check({ type, notIn: ["SUCCESS"] }, failed)).toBe(true);
+    expect(await check({ type }, failed)).toBe(true);
+    expect(await check({ type, in: "{{ ['FAILED'] }}" }, failed)).toBe(true);
   });
 });

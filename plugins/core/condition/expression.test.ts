@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
+import { check, executionWith } from "../../../test/support/conditions.js";
 import { kestraFile } from "../../../test/support/kestra.js";
 import plugin from "./expression.js";
 
@@ -18,5 +19,32 @@ describe("Expression", () => {
       "io.kestra.core.models.conditions.types.VariableCondition",
       "io.kestra.plugin.core.condition.ExpressionCondition",
     ]);
+  });
+
+  it("is true unless the rendered expression is blank or false", async () => {
+    const type = plugin.type;
+    const hello = executionWith({ body: { hello: "world" } });
+    expect(await check({ type, expression: "{{ trigger.body.hello == 'world' }}" }, hello)).toBe(true);
+    expect(await check({ type, expression: "{{ trigger.body.hello == 'webhook' }}" }, hello)).toBe(false);
+    expect(await check({ type, expression: " {{ trigger.body.hello == 'webhook' }} " }, hello)).toBe(false);
+    expect(await check({ type, expression: "{{ trigger.body.missing ?? '' }}" }, hello)).toBe(false);
+    expect(await check({ type, expression: "   " }, hello)).toBe(false);
+    // Anything else is true, even "False" or "0".
+    expect(await check({ type, expression: "False" }, hello)).toBe(true);
+    expect(await check({ type, expression: "{{ 0 }}" }, hello)).toBe(true);
+    expect(await check({ type: "io.kestra.plugin.core.condition.ExpressionCondition", expression: "yes" })).toBe(true);
+  });
+
+  it("sees the execution's run variables: flow, execution, labels and input defaults", async () => {
+    const type = plugin.type;
+    expect(await check({ type, expression: "{{ flow.namespace == 'company.team' and execution.id == 'e1' }}" })).toBe(
+      true,
+    );
+    expect(await check({ type, expression: "{{ inputs.region == 'eu' }}" })).toBe(true);
+    expect(await check({ type, expression: "{{ labels.system.correlationId == 'e1' }}" })).toBe(true);
+  });
+
+  it("fails on an undefined variable (strict variables), which a trigger counts as false", async () => {
+    await expect(check({ type: plugin.type, expression: "{{ trigger.nothing.here }}" })).rejects.toThrow(/nothing/);
   });
 });

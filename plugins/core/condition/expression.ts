@@ -2,6 +2,12 @@
 import { z } from "zod";
 import { defineCondition } from "../../../src/plugin/define.js";
 import { dynamic } from "../../../src/plugin/properties.js";
+import { renderText } from "../../../src/triggers/condition-support.js";
+
+/** Kestra's reading of a rendered condition: false when blank or `false` (surrounding spaces ignored). */
+export function isTrueText(text: string): boolean {
+  return !(text.trim() === "" || text.trim() === "false");
+}
 
 export default defineCondition({
   type: "io.kestra.plugin.core.condition.Expression",
@@ -14,4 +20,7 @@ export default defineCondition({
     /** e.g. `{{ trigger.body.hello == 'world' }}`. */
     expression: dynamic(z.string()),
   }),
+  async test({ expression }, context) {
+    return isTrueText((await renderText(expression, context)) ?? "");
+  },
 });

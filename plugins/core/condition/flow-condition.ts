@@ -11,4 +11,7 @@ export default defineCondition({
     namespace: z.string(),
     flowId: z.string(),
   }),
+  async test({ namespace, flowId }, { flow }) {
+    return flow.namespace === namespace && flow.id === flowId;
+  },
 });

@@ -12,4 +12,7 @@ export default defineCondition({
     namespace: z.string(),
     prefix: z.boolean().default(false),
   }),
+  async test({ namespace, prefix }, { flow }) {
+    return prefix ? flow.namespace.startsWith(namespace) : flow.namespace === namespace;
+  },
 });

@@ -4,7 +4,8 @@
  */
 import { z } from "zod";
 import { defineCondition } from "../../../src/plugin/define.js";
-import { stateFilters } from "./execution-status.js";
+import { requireExecution } from "../../../src/triggers/condition-support.js";
+import { stateFilter, stateFilters } from "./execution-status.js";
 
 export default defineCondition({
   type: "io.kestra.plugin.core.condition.HasRetryAttempt",
@@ -14,4 +15,10 @@ export default defineCondition({
   ],
   title: "True when the execution has a retried attempt whose state matches.",
   properties: z.strictObject(stateFilters),
+  async test(properties, context) {
+    const matches = await stateFilter(properties, context);
+    return requireExecution(context)
+      .taskRunList.filter((run) => (run.attempts?.length ?? 0) > 1)
+      .some((run) => (run.attempts ?? []).some((attempt) => matches(attempt.state.current)));
+  },
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
+import { check } from "../../../test/support/conditions.js";
 import { kestraFile } from "../../../test/support/kestra.js";
 import plugin from "./multiple-condition.js";
 
@@ -23,5 +24,12 @@ describe("MultipleCondition", () => {
     expect(parsed.resetOnSuccess).toBe(true);
     expect(plugin.properties.safeParse({ conditions }).success).toBe(false);
     expect(plugin.properties.safeParse({ id: "multiple", conditions: {} }).success).toBe(false);
+  });
+
+  it("is evaluated only by a Flow trigger's window, so evaluating it alone is refused", async () => {
+    const conditions = { a: { type: "io.kestra.plugin.core.condition.ExecutionStatus", in: ["SUCCESS"] } };
+    await expect(check({ type: plugin.type, id: "multiple", conditions })).rejects.toMatchObject({
+      code: "condition.unsupported",
+    });
   });
 });

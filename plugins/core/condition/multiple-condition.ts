@@ -6,6 +6,7 @@ import { z } from "zod";
 import { TASK_ID_PATTERN } from "../../../src/flow/schema/common.js";
 import { defineCondition } from "../../../src/plugin/define.js";
 import { conditionMap, duration } from "../../../src/plugin/properties.js";
+import { ConditionError } from "../../../src/triggers/condition-support.js";
 import { timeWindow } from "../trigger/flow.js";
 
 export default defineCondition({
@@ -23,4 +24,11 @@ export default defineCondition({
     window: duration.optional().describe("Deprecated: use timeWindow.window"),
     windowAdvance: duration.optional().describe("Deprecated: use timeWindow.windowAdvance"),
   }),
+  /** It needs the stored results of a Flow trigger's window, which only that trigger keeps. */
+  async test() {
+    throw new ConditionError(
+      "condition.unsupported",
+      "The condition io.kestra.plugin.core.condition.MultipleCondition is evaluated only by a Flow trigger's time window, not here",
+    );
+  },
 });

@@ -1,5 +1,6 @@
 /** io.kestra.plugin.core.condition.Not: true when none of its conditions is true. */
 import { z } from "zod";
+import type { PluginInstance } from "../../../src/flow/model.js";
 import { defineCondition } from "../../../src/plugin/define.js";
 import { conditionList } from "../../../src/plugin/properties.js";
 
@@ -11,4 +12,8 @@ export default defineCondition({
   aliases: ["io.kestra.core.models.conditions.types.NotCondition", "io.kestra.plugin.core.condition.NotCondition"],
   title: "True when none of the conditions is true.",
   properties: z.strictObject({ conditions: childConditions }),
+  async test({ conditions }, context) {
+    for (const condition of conditions) if (await context.test(condition as PluginInstance)) return false;
+    return true;
+  },
 });

@@ -5,6 +5,7 @@
 import { z } from "zod";
 import { defineCondition } from "../../../src/plugin/define.js";
 import { dynamic } from "../../../src/plugin/properties.js";
+import { ConditionError } from "../../../src/triggers/condition-support.js";
 import { triggerDate } from "./date-time-between.js";
 
 export default defineCondition({
@@ -21,4 +22,10 @@ export default defineCondition({
     /** ISO 3166-2 subdivision code such as FR-A (Alsace). */
     subDivision: dynamic(z.string()).optional(),
   }),
+  async test() {
+    throw new ConditionError(
+      "condition.unsupported",
+      "The condition io.kestra.plugin.core.condition.PublicHoliday cannot be evaluated by Tern: it has no public holiday calendars (Kestra reads Jollyday's)",
+    );
+  },
 });

@@ -2,7 +2,14 @@
 import { z } from "zod";
 import { defineCondition } from "../../../src/plugin/define.js";
 import { dynamic } from "../../../src/plugin/properties.js";
-import { triggerDate } from "./date-time-between.js";
+import {
+  compareOffsetTimes,
+  type OffsetTime,
+  offsetTimeOf,
+  parseOffsetTime,
+  renderText,
+} from "../../../src/triggers/condition-support.js";
+import { noBounds, triggerDate, zonedDate } from "./date-time-between.js";
 
 /** java.time.OffsetTime: a time with its offset, e.g. 16:19:12+02:00 or 08:00:00Z. */
 const offsetTime = z
@@ -23,4 +30,27 @@ export default defineCondition({
     after: dynamic(offsetTime).optional(),
     before: dynamic(offsetTime).optional(),
   }),
+  /**
+   * Times compare as instants of one day (OffsetTime.isAfter), bounds excluded. When `after` is
+   * not before `before` the range crosses midnight (22:00 to 02:00), as Kestra reads it since 1.x.
+   */
+  async test(properties, context) {
+    const time = offsetTimeOf(await zonedDate(properties.date, context));
+    const bound = async (value: unknown): Promise<OffsetTime | undefined> => {
+      const text = await renderText(value, context);
+      return text === undefined ? undefined : parseOffsetTime(text);
+    };
+    const after = await bound(properties.after);
+    const before = await bound(properties.before);
+    const isAfter = (b: OffsetTime) => compareOffsetTimes(time, b) > 0;
+    const isBefore = (b: OffsetTime) => compareOffsetTimes(time, b) < 0;
+    if (after && before) {
+      return compareOffsetTimes(after, before) < 0
+        ? isAfter(after) && isBefore(before)
+        : isAfter(after) || isBefore(before);
+    }
+    if (before) return isBefore(before);
+    if (after) return isAfter(after);
+    throw noBounds();
+  },
 });
