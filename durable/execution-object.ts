@@ -292,8 +292,13 @@ export class ExecutionObject extends DurableObject<Env> {
    * index writes in flight first, so none lands after the caller removes the index row.
    */
   async delete(): Promise<void> {
-    this.hold();
+    const held = this.hold();
     await this.indexWrites;
+    // A slot of the flow's concurrency it held (or its place in the queue) goes back first.
+    const slot = this.store.meta("slot");
+    if (held.flow.concurrency && (slot === "held" || slot === "queued")) {
+      await this.flowObject().release(held.state.execution.id, held.flow.concurrency);
+    }
     this.generation++;
     for (const controller of this.running.values()) controller.abort(new Error("killed: the execution was deleted"));
     this.running.clear();
@@ -425,6 +430,7 @@ export class ExecutionObject extends DurableObject<Env> {
       );
     }
     for (const command of again) this.runTask(command);
+    for (const command of this.store.pendingLookups()) this.lookup(command);
     // Children asked for but not known to be held by their object are asked for again (same id).
     for (const child of this.store.children({ state: "starting" })) {
       if (child.command) this.startChild(child.id, child.command);
@@ -531,6 +537,8 @@ export class ExecutionObject extends DurableObject<Env> {
     const changes: TickChanges = {
       ...tickChanges(event, result.commands, result.logs),
       directoriesOpened: result.commands.flatMap((command) => (command.type === "directory.open" ? [command] : [])),
+      lookupsSent: result.commands.flatMap((command) => (command.type === "lookup" ? [command] : [])),
+      ...(event.type === "lookup.done" ? { lookupAnswered: event.key } : {}),
       ...(event.type === "directory.closed" ? { directoriesClosed: [event.taskRunId] } : {}),
       childrenAsked: result.commands.flatMap((command) =>
         command.type === "subflow.start" ? [{ id: newId(), command }] : [],

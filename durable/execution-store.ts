@@ -11,6 +11,7 @@ import type { ExecutorCommand, LogLine } from "../src/executor/protocol.js";
 type TaskRunCommand = Extract<ExecutorCommand, { type: "task.run" }>;
 type SubflowStart = Extract<ExecutorCommand, { type: "subflow.start" }>;
 type DirectoryOpen = Extract<ExecutorCommand, { type: "directory.open" }>;
+type Lookup = Extract<ExecutorCommand, { type: "lookup" }>;
 
 const SCHEMA = `
 create table if not exists meta (key text primary key, value text not null);
@@ -18,6 +19,7 @@ create table if not exists task_runs (seq integer primary key autoincrement, id 
 create table if not exists logs (seq integer primary key autoincrement, json text not null);
 create table if not exists timers (id text primary key, at integer not null);
 create table if not exists commands (task_run_id text primary key, json text not null);
+create table if not exists lookups (key text primary key, json text not null);
 create table if not exists directories (task_run_id text primary key, json text not null);
 create table if not exists children (id text primary key, task_run_id text not null, json text not null, state text not null);
 `;
@@ -46,6 +48,9 @@ export interface TickChanges {
   readonly commandsAnswered?: readonly string[];
   /** Child executions asked for by this tick, with the ids chosen for them. */
   readonly childrenAsked?: readonly { readonly id: string; readonly command: SubflowStart }[];
+  /** Lookups asked by this tick, and the one it answered (by key). */
+  readonly lookupsSent?: readonly Lookup[];
+  readonly lookupAnswered?: string;
   /** WorkingDirectory directories opened by this tick, and closed (their task run ids). */
   readonly directoriesOpened?: readonly DirectoryOpen[];
   readonly directoriesClosed?: readonly string[];
@@ -128,6 +133,14 @@ export class ExecutionStore {
 
   setMeta(key: string, value: string): void {
     this.storage.sql.exec("insert or replace into meta (key, value) values (?, ?)", key, value);
+  }
+
+  /** The lookups asked and not answered yet. */
+  pendingLookups(): Lookup[] {
+    return this.storage.sql
+      .exec<{ json: string }>("select json from lookups")
+      .toArray()
+      .map((row) => JSON.parse(row.json) as Lookup);
   }
 
   /** The WorkingDirectory directories opened and not closed yet. */
@@ -221,6 +234,10 @@ export class ExecutionStore {
           JSON.stringify(command),
         );
       }
+      for (const command of changes.lookupsSent ?? []) {
+        sql.exec("insert or replace into lookups (key, json) values (?, ?)", command.key, JSON.stringify(command));
+      }
+      if (changes.lookupAnswered !== undefined) sql.exec("delete from lookups where key = ?", changes.lookupAnswered);
       for (const command of changes.directoriesOpened ?? []) {
         sql.exec(
           "insert or replace into directories (task_run_id, json) values (?, ?)",

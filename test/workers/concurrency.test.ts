@@ -93,6 +93,17 @@ describe("Flow concurrency on Workers", () => {
     await failHolder.kill();
   });
 
+  it("gives the slot of a deleted execution to the next queued one", async () => {
+    const source = limited("deleted-holder", "QUEUE");
+    const holder = await begin(source);
+    const queued = await begin(source);
+    expect((await settled(queued)).state.current).toBe("QUEUED");
+    await holder.delete();
+    expect((await settled(queued)).state.current).toBe("RUNNING");
+    expect((await counter("deleted-holder").counts()).queued).toEqual([]);
+    await queued.kill();
+  });
+
   it("drops a killed queued execution from the queue without freeing a slot", async () => {
     const source = limited("killed-in-queue", "QUEUE");
     const holder = await begin(source);
