@@ -1,15 +1,20 @@
 /**
  * createApp(deps): the Hono app with Kestra-compatible routes. Every route is mounted
  * twice, under `/api/v1/main` (Kestra ≥ 0.23, OSS tenant `main`) and `/api/v1` (older
- * clients). Runtime specifics (bindings, storage) arrive through `deps`.
+ * clients), but `/api/v1/configs`, which Kestra serves without a tenant. CORS is open to any
+ * origin (credentials travel in the Authorization header, never in cookies), so a web UI
+ * served elsewhere can call the API. Runtime specifics (bindings, storage) arrive through `deps`.
  */
 import { Hono } from "hono";
+import { cors } from "hono/cors";
 import type { PluginRegistry } from "../plugin/registry.js";
 import type { FlowStore } from "../storage/flow-store.js";
 import { type AuthOptions, authMiddleware } from "./auth.js";
 import { ApiError, errorResponse } from "./errors.js";
+import { configRoutes } from "./routes/configs.js";
 import { type ExecutionRouteDeps, executionRoutes } from "./routes/executions.js";
 import { flowRoutes } from "./routes/flows.js";
+import { type WebhookRouteDeps, webhookRoutes } from "./routes/webhooks.js";
 
 export type HealthStatus = "UP" | "DOWN";
 
@@ -19,7 +24,7 @@ export interface ApiDeps {
   /** Flows and their revisions: D1 on Workers, libSQL locally. */
   readonly flows: FlowStore;
   /** Where executions run and where their files go; without them the execution routes are not served. */
-  readonly executions?: Omit<ExecutionRouteDeps, "registry" | "flows">;
+  readonly executions?: Omit<ExecutionRouteDeps, "registry" | "flows"> & Pick<WebhookRouteDeps, "stores" | "variables">;
   /** Named checks of the runtime's dependencies (database, storage...); each throws when unhealthy. */
   readonly healthChecks?: Readonly<Record<string, () => Promise<void>>>;
   /** Who may call the API (src/api/auth.ts); nothing configured and not open refuses every call but health and webhooks. */
@@ -30,6 +35,8 @@ export function createApp(deps: ApiDeps): Hono {
   const app = new Hono();
   app.onError((error, c) => errorResponse(c, error));
   app.notFound((c) => errorResponse(c, new ApiError("not-found", `no route for ${c.req.method} ${c.req.path}`)));
+  // Before auth: a browser's preflight (OPTIONS) carries no credentials.
+  app.use("*", cors({ maxAge: 600 }));
   app.use(
     "*",
     authMiddleware(() => deps.auth),
@@ -51,8 +58,20 @@ export function createApp(deps: ApiDeps): Hono {
 
   const api = new Hono();
   api.route("/", flowRoutes(deps));
-  if (deps.executions)
-    api.route("/", executionRoutes({ ...deps.executions, registry: deps.registry, flows: deps.flows }));
+  if (deps.executions) {
+    const executionDeps = { ...deps.executions, registry: deps.registry, flows: deps.flows };
+    api.route("/", webhookRoutes(executionDeps));
+    api.route("/", executionRoutes(executionDeps));
+  }
+  app.route(
+    "/api/v1",
+    configRoutes({
+      version: deps.version,
+      registry: deps.registry,
+      auth: deps.auth,
+      ...(deps.executions?.baseUrl ? { url: deps.executions.baseUrl } : {}),
+    }),
+  );
   app.route("/api/v1/main", api);
   app.route("/api/v1", api);
   return app;
