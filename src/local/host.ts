@@ -10,7 +10,7 @@ import { childEnded } from "../executor/child-result.js";
 import { admit, concurrencyKey, freeSlots, isGated } from "../executor/concurrency.js";
 import { createExecState, type ExecState, toExecution } from "../executor/exec-state.js";
 import { type FlowIndex, indexFlow } from "../executor/flow-index.js";
-import type { Execution, Label, StateType } from "../executor/model.js";
+import type { Execution, ExecutionTrigger, Label, StateType } from "../executor/model.js";
 import { isTerminated } from "../executor/model.js";
 import { newExecution } from "../executor/new-execution.js";
 import type { ExecutorCommand, ExecutorEvent, LogLine } from "../executor/protocol.js";
@@ -54,6 +54,8 @@ export interface RunOptions {
   readonly labels?: readonly Label[];
   /** Start the execution at this instant (ISO) rather than now: it stays CREATED until then. */
   readonly scheduleDate?: string;
+  /** What started it (a webhook's request...): the execution's `trigger`, its `trigger` variables. */
+  readonly trigger?: ExecutionTrigger;
 }
 
 export interface RunResult {
@@ -162,6 +164,7 @@ export class LocalHost {
       ...(run.inputs ? { inputs: run.inputs } : {}),
       ...(run.labels ? { labels: run.labels } : {}),
       ...(run.scheduleDate ? { scheduleDate: run.scheduleDate } : {}),
+      ...(run.trigger ? { trigger: run.trigger } : {}),
     });
     this.open(flow, execution);
     return execution.id;
