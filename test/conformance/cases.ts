@@ -20,6 +20,7 @@ import { MemoryBlobStore } from "../../src/storage/internal.js";
 import { sequentialIds } from "../../src/util/ids.js";
 import { KESTRA_DIR } from "../support/kestra.js";
 import { checkExpectations, selectTaskRun, uncheckedKeys } from "./expectations.js";
+import { runWebhookCase, uncheckedWebhookKeys } from "./run-webhook.js";
 // The product's plugins plus Kestra's test-only types, for parsing, checks and the host.
 import { TEST_ENCRYPTION_KEY } from "./test-types/encrypted.js";
 import { missingTestOnlyTypes, harnessRegistry as registry } from "./test-types/index.js";
@@ -97,6 +98,8 @@ const ACTIONS = new Set([
   "run-then-change-status",
   "run-twice",
   "run-concurrently",
+  // Each request through the portable webhook module (run-webhook.ts).
+  "trigger-webhook",
 ]);
 
 /** Why Tern cannot run a case yet, or undefined when it can. */
@@ -118,12 +121,15 @@ export function unsupported(testCase: KestraCase): string | undefined {
   if (testCase.actionParams?.beforeRestart !== undefined && flowEdit(testCase.actionParams.beforeRestart) === undefined)
     return "the case edits the flow between runs (described in prose)";
   const after = testCase.expectAfterAction;
-  const unchecked = uncheckedKeys([
-    // run-concurrently expects per execution: {first: {...}, second: {...}}.
-    ...(testCase.action === "run-concurrently" ? Object.values(testCase.expect ?? {}) : [testCase.expect]),
-    testCase.expectBeforeAction,
-    ...(Array.isArray(after) ? after : [after]),
-  ]);
+  const webhook = testCase.action === "trigger-webhook";
+  const unchecked = webhook
+    ? uncheckedWebhookKeys(testCase.expect)
+    : uncheckedKeys([
+        // run-concurrently expects per execution: {first: {...}, second: {...}}.
+        ...(testCase.action === "run-concurrently" ? Object.values(testCase.expect ?? {}) : [testCase.expect]),
+        testCase.expectBeforeAction,
+        ...(Array.isArray(after) ? after : [after]),
+      ]);
   if (unchecked.length > 0) return `the harness does not check ${unchecked.join(", ")} yet`;
   for (const type of testCase.requires ?? []) {
     const canonical = knownType(type, registry);
@@ -131,6 +137,9 @@ export function unsupported(testCase: KestraCase): string | undefined {
     if (!plugin) return `unsupported type ${type}`;
     // A run started by the harness does not involve the flow's triggers or their conditions.
     if (testCase.action === "run" && (plugin.category === "trigger" || plugin.category === "condition")) continue;
+    // A webhook case needs the Webhook trigger and conditions that evaluate.
+    if (webhook && plugin.type === "io.kestra.plugin.core.trigger.Webhook") continue;
+    if (webhook && plugin.category === "condition" && plugin.test) continue;
     if (plugin.category === "task" && plugin.kind === "runnable" && !plugin.run && !plugin.waitsFor) {
       return `${type} cannot run yet`;
     }
@@ -203,6 +212,16 @@ export async function runCase(testCase: KestraCase): Promise<Verdict> {
     inputs = resolved.values;
   }
   try {
+    if (testCase.action === "trigger-webhook") {
+      const problems = await runWebhookCase(testCase.actionParams ?? {}, testCase.expect ?? {}, {
+        host,
+        registry,
+        engine,
+        now: () => clock.now().toISOString(),
+        newId: sequentialIds("wh"),
+      });
+      return problems.length === 0 ? { kind: "passed" } : { kind: "failed", why: problems.join("; ") };
+    }
     const scheduleDate = scheduledAt(testCase.actionParams?.scheduleDate, clock.now());
     const id = host.start(flow, {
       id: executionId,
