@@ -35,6 +35,7 @@ import { ionLine } from "../src/storage/ion.js";
 import { createSqlExecutionIndex } from "../src/storage/sql/execution-index.js";
 import { createSqlFlowStore } from "../src/storage/sql/flow-repository.js";
 import { newId } from "../src/util/ids.js";
+import { parseTyped, stringifyTyped, toKestraJson } from "../src/util/typed-json.js";
 import type { Env } from "../workers/env.js";
 import { R2BlobStore } from "../workers/r2-blob-store.js";
 import { type ChildState, ExecutionStore, type TickChanges } from "./execution-store.js";
@@ -52,7 +53,8 @@ const MAX_CHANGE_WAIT_MS = 30_000;
 /** What start() needs: the flow's YAML and the execution the caller created (newExecution, inputs validated). */
 export interface StartInput {
   readonly source: string;
-  readonly execution: Execution;
+  /** The execution, or its typed JSON (src/util/typed-json.ts) to keep Java-typed inputs through RPC. */
+  readonly execution: Execution | string;
   /** The Subflow or ForEachItem task run waiting for this child execution to end. */
   readonly parent?: ParentLink;
 }
@@ -85,7 +87,7 @@ interface ExecutionPeer {
   start(input: StartInput): Promise<unknown>;
   kill(): Promise<unknown>;
   restartAsChild(): Promise<unknown>;
-  childEnded(childId: string, ended: SubflowEnded): Promise<void>;
+  childEnded(childId: string, report: string): Promise<void>;
 }
 
 /** An event waiting in the queue; `child` names the child execution whose start or end it applies. */
@@ -127,6 +129,8 @@ export class ExecutionObject extends DurableObject<Env> {
   private generation = 0;
   private idle: (() => void)[] = [];
   private readonly background = new Set<Promise<void>>();
+  /** The instant of the last tick (epoch ms); see deps(). */
+  private lastTick = 0;
   /** The alarm this instance armed (null: none; undefined: unknown, as after a start or a spent alarm). */
   private armed: { readonly at: number; readonly kind: "timer" | "watchdog" } | null | undefined;
   /** Callers waiting for the execution to end or pause (`wait=true`). */
@@ -175,25 +179,27 @@ export class ExecutionObject extends DurableObject<Env> {
 
   /** Holds a new execution and starts it; returns it after its first tick. */
   start(input: StartInput): Execution {
+    const execution = typeof input.execution === "string" ? parseTyped<Execution>(input.execution) : input.execution;
     if (this.held) {
       // A parent asking again after losing the answer (its reload) gets the child it started.
-      if (this.held.state.execution.id === input.execution.id) return this.execution();
+      if (this.held.state.execution.id === execution.id) return this.execution();
       throw new actions.ActionError(`Execution ${this.held.state.execution.id} is already started`);
     }
     const parsed = parseFlow(input.source, { registry });
     if (!parsed.ok) throw new Error(`Invalid flow: ${parsed.issues.map(describeIssue).join("; ")}`);
     const index = indexFlow(parsed.flow, registry);
-    const state = createExecState(input.execution, (run) => index.task(run.taskId).group);
+    const state = createExecState(execution, (run) => index.task(run.taskId).group);
     this.held = { flow: parsed.flow, index, state, logs: [] };
     this.store.saveSource(input.source);
     if (input.parent) this.store.setMeta("parent", JSON.stringify(input.parent));
     this.store.commit(undefined, state);
     this.begin();
-    return toExecution(this.hold().state);
+    return this.execution();
   }
 
+  /** The execution as Kestra's API shows it (plain JSON: RPC cannot carry Java-typed values). */
   execution(): Execution {
-    return toExecution(this.hold().state);
+    return toKestraJson(toExecution(this.hold().state));
   }
 
   logs(): readonly LogLine[] {
@@ -249,8 +255,9 @@ export class ExecutionObject extends DurableObject<Env> {
    * written first where `_merge` reads them. Resolves once the end is committed here, so the
    * child may then stop reporting.
    */
-  async childEnded(childId: string, ended: SubflowEnded): Promise<void> {
+  async childEnded(childId: string, report: SubflowEnded | string): Promise<void> {
     const held = this.hold();
+    const ended = typeof report === "string" ? parseTyped<SubflowEnded>(report) : report;
     if (this.store.child(childId)?.state === "ended") return;
     const run = held.state.runs.get(ended.taskRunId);
     if (ended.iteration !== undefined && ended.outputs && run) {
@@ -269,6 +276,14 @@ export class ExecutionObject extends DurableObject<Env> {
       );
     }
     this.push(ended, undefined, { id: childId, state: "ended" });
+  }
+
+  /** The executions this one created: its children (Subflow, ForEachItem batches) and its next retry attempt. */
+  relatives(): { children: string[]; retriedAs?: string } {
+    this.hold();
+    const children = this.store.children({}).map((child) => child.id);
+    const retriedAs = this.store.meta("retryStarted");
+    return { children, ...(retriedAs === undefined ? {} : { retriedAs }) };
   }
 
   /**
@@ -440,7 +455,7 @@ export class ExecutionObject extends DurableObject<Env> {
     if (slot === "asking") this.begin();
     else if (isTerminated(state.execution.state.current)) this.releaseSlot();
     const retryNext = this.store.meta("retryNext");
-    if (retryNext !== undefined && JSON.parse(retryNext).id !== this.store.meta("retryStarted")) {
+    if (retryNext !== undefined && parseTyped<Execution>(retryNext).id !== this.store.meta("retryStarted")) {
       this.retryAsNewExecution();
     }
     this.armAlarm();
@@ -483,7 +498,7 @@ export class ExecutionObject extends DurableObject<Env> {
     held.state = after;
     this.changed();
     // Kestra answers with the execution RESTARTED, before the executor carries on.
-    const answer = toExecution(after);
+    const answer = toKestraJson(toExecution(after));
     if (after.execution.state.current === "RESTARTED") this.begin();
     else this.indexSummary();
     return answer;
@@ -512,9 +527,15 @@ export class ExecutionObject extends DurableObject<Env> {
     }
   }
 
+  /**
+   * The instant of a tick: the clock, or a timer's instant when the alarm fired early (as the
+   * tests fire it), and never before the previous tick's, so durations measured between ticks
+   * (a retry's maxDuration) never run backwards.
+   */
   private deps(held: Held, at?: number): StepDeps {
+    this.lastTick = Math.max(Date.now(), at ?? 0, this.lastTick);
     return {
-      now: new Date(Math.max(Date.now(), at ?? 0)).toISOString(),
+      now: new Date(this.lastTick).toISOString(),
       newId,
       random: Math.random,
       index: held.index,
@@ -786,7 +807,7 @@ export class ExecutionObject extends DurableObject<Env> {
         : undefined;
       await this.child(id).start({
         source: stored.source,
-        execution: created.execution,
+        execution: stringifyTyped(created.execution),
         ...(parent ? { parent } : {}),
       });
       this.answer(
@@ -845,7 +866,7 @@ export class ExecutionObject extends DurableObject<Env> {
     const report = parent.iteration === undefined ? ended : { ...ended, iteration: parent.iteration };
     const generation = this.generation;
     const sending = this.child(parent.executionId)
-      .childEnded(execution.id, report)
+      .childEnded(execution.id, stringifyTyped(report))
       .then(
         () => {
           if (generation === this.generation) this.store.setMeta("parentReported", "true");
@@ -873,15 +894,15 @@ export class ExecutionObject extends DurableObject<Env> {
     const held = this.hold();
     const recorded = this.store.meta("retryNext");
     const next = recorded
-      ? (JSON.parse(recorded) as Execution)
+      ? parseTyped<Execution>(recorded)
       : actions.replay(toExecution(held.state), held.index, undefined, { now: new Date().toISOString(), newId });
-    if (!recorded) this.store.setMeta("retryNext", JSON.stringify(next));
+    if (!recorded) this.store.setMeta("retryNext", stringifyTyped(next));
     const source = this.source();
     const generation = this.generation;
     const key = `retry ${next.id}`;
     this.running.set(key, new AbortController());
     void this.child(next.id)
-      .start({ source, execution: next })
+      .start({ source, execution: stringifyTyped(next) })
       .then(
         () => {
           if (generation === this.generation) this.store.setMeta("retryStarted", next.id);

@@ -7,6 +7,7 @@
 import type { ExecState, ExecutionHeader } from "../src/executor/exec-state.js";
 import type { Execution, TaskRun } from "../src/executor/model.js";
 import type { ExecutorCommand, LogLine } from "../src/executor/protocol.js";
+import { parseTyped, stringifyTyped } from "../src/util/typed-json.js";
 
 type TaskRunCommand = Extract<ExecutorCommand, { type: "task.run" }>;
 type SubflowStart = Extract<ExecutorCommand, { type: "subflow.start" }>;
@@ -90,7 +91,7 @@ export class ExecutionStore {
     const runs = sql
       .exec<{ json: string }>("select json from task_runs order by seq")
       .toArray()
-      .map((r) => JSON.parse(r.json) as TaskRun);
+      .map((r) => parseTyped<TaskRun>(r.json));
     const logs = sql
       .exec<{ json: string }>("select json from logs order by seq")
       .toArray()
@@ -98,8 +99,8 @@ export class ExecutionStore {
     const commands = sql
       .exec<{ json: string }>("select json from commands")
       .toArray()
-      .map((r) => JSON.parse(r.json) as TaskRunCommand);
-    return { source, execution: { ...(JSON.parse(header) as ExecutionHeader), taskRunList: runs }, logs, commands };
+      .map((r) => parseTyped<TaskRunCommand>(r.json));
+    return { source, execution: { ...parseTyped<ExecutionHeader>(header), taskRunList: runs }, logs, commands };
   }
 
   /** The flow source of the execution held, or undefined before start(). */
@@ -156,8 +157,10 @@ export class ExecutionStore {
     return this.childRows("select id, json, state from children where id = ?", id)[0];
   }
 
-  /** The children asked for by a task run, or in a state. */
+  /** The children asked for by a task run, or in a state, or all of them. */
   children(filter: { readonly taskRunId?: string; readonly state?: ChildState }): ChildRow[] {
+    if (filter.taskRunId === undefined && filter.state === undefined)
+      return this.childRows("select id, json, state from children order by rowid");
     if (filter.taskRunId !== undefined)
       return this.childRows("select id, json, state from children where task_run_id = ?", filter.taskRunId);
     return this.childRows("select id, json, state from children where state = ?", filter.state ?? "starting");
@@ -173,13 +176,13 @@ export class ExecutionStore {
     sql.exec("update children set state = ? where id = ?", state, id);
   }
 
-  private childRows(query: string, binding: string): ChildRow[] {
+  private childRows(query: string, ...bindings: string[]): ChildRow[] {
     return this.storage.sql
-      .exec<{ id: string; json: string; state: ChildState }>(query, binding)
+      .exec<{ id: string; json: string; state: ChildState }>(query, ...bindings)
       .toArray()
       .map((row) => ({
         id: row.id,
-        command: (JSON.parse(row.json) as SubflowStart | null) ?? undefined,
+        command: parseTyped<SubflowStart | null>(row.json) ?? undefined,
         state: row.state,
       }));
   }
@@ -205,14 +208,14 @@ export class ExecutionStore {
     const sql = this.storage.sql;
     this.storage.transactionSync(() => {
       if (before?.execution !== after.execution) {
-        sql.exec("insert or replace into meta (key, value) values ('execution', ?)", JSON.stringify(after.execution));
+        sql.exec("insert or replace into meta (key, value) values ('execution', ?)", stringifyTyped(after.execution));
       }
       for (const [id, run] of after.runs) {
         if (before?.runs.get(id) === run) continue;
         sql.exec(
           "insert into task_runs (id, json) values (?, ?) on conflict(id) do update set json = excluded.json",
           id,
-          JSON.stringify(run),
+          stringifyTyped(run),
         );
       }
       if (before) {
@@ -231,7 +234,7 @@ export class ExecutionStore {
           "insert or replace into children (id, task_run_id, json, state) values (?, ?, ?, 'starting')",
           id,
           command.taskRunId,
-          JSON.stringify(command),
+          stringifyTyped(command),
         );
       }
       for (const command of changes.lookupsSent ?? []) {
@@ -242,7 +245,7 @@ export class ExecutionStore {
         sql.exec(
           "insert or replace into directories (task_run_id, json) values (?, ?)",
           command.taskRunId,
-          JSON.stringify(command),
+          stringifyTyped(command),
         );
       }
       for (const id of changes.directoriesClosed ?? []) sql.exec("delete from directories where task_run_id = ?", id);
@@ -251,7 +254,7 @@ export class ExecutionStore {
         sql.exec(
           "insert or replace into commands (task_run_id, json) values (?, ?)",
           command.taskRunId,
-          JSON.stringify(command),
+          stringifyTyped(command),
         );
       }
     });

@@ -8,6 +8,7 @@ import { ApiError } from "../src/api/errors.js";
 import type { ExecutionChange, ExecutionRuntime } from "../src/api/routes/executions.js";
 import type { Execution } from "../src/executor/model.js";
 import type { LogLine } from "../src/executor/protocol.js";
+import { stringifyTyped } from "../src/util/typed-json.js";
 import type { Env } from "./env.js";
 
 /** Cloudflare's RPC types turn values holding `unknown` into `never`: they are Kestra's shapes. */
@@ -33,7 +34,9 @@ export function durableExecutions(env: Env): ExecutionRuntime {
     }
   };
   return {
-    start: (source, execution) => refused<Execution>(() => object(execution.id).start({ source, execution })),
+    // Typed JSON keeps the Java-typed inputs (FLOAT, DATETIME, DURATION...) through RPC.
+    start: (source, execution) =>
+      refused<Execution>(() => object(execution.id).start({ source, execution: stringifyTyped(execution) })),
     get: (id) => held<Execution>(() => object(id).execution()),
     logs: (id) => held<readonly LogLine[]>(() => object(id).logs()),
     kill: (id) => refused<Execution>(() => object(id).kill()),

@@ -323,13 +323,18 @@ async function fresh(run: Run): Promise<string> {
 /** Runs one case through the API; the problems found, none when it passes. */
 async function runCase(entry: WorkerCase): Promise<string[]> {
   const testCase = loadCase(entry);
-  const unchecked = uncheckedKeys([testCase.expect, testCase.expectBeforeAction, testCase.expectAfterAction].flat());
+  const concurrently = testCase.action === "run-concurrently";
+  // run-concurrently expects per execution: {first: {...}, second: {...}}.
+  const expectations = concurrently ? Object.values(testCase.expect ?? {}) : [testCase.expect];
+  const unchecked = uncheckedKeys([...expectations, testCase.expectBeforeAction, testCase.expectAfterAction].flat());
   if (unchecked.length > 0) return [`the checker does not check ${unchecked.join(", ")}`];
   const act = ACTIONS[testCase.action];
-  if (testCase.action !== "run" && !act) return [`action ${testCase.action} is not carried out by this test`];
+  if (testCase.action !== "run" && !concurrently && !act)
+    return [`action ${testCase.action} is not carried out by this test`];
   for (const path of testCase.load ?? []) await deploy(flowSource(path));
   const flow = await deploy(testCase.flow === null ? stringify(testCase.inlineFlow ?? {}) : flowSource(testCase.flow));
   const run = newRun(entry, testCase, flow);
+  if (concurrently) return runConcurrently(run, testCase);
   const created = await run.create();
   if (!act) {
     const action = run.scheduleDate ? { scheduleDate: run.scheduleDate } : {};
@@ -348,13 +353,59 @@ async function runCase(entry: WorkerCase): Promise<string[]> {
   return finish(run, acted.final, { original, action: acted.answer ?? {} });
 }
 
+/**
+ * Two executions of a flow with a `concurrency` limit (Kestra's FlowConcurrencyCaseTest): the
+ * first started and running (sleeping), then the second created; both driven to their end,
+ * the first first, each checked against its own expectations.
+ */
+async function runConcurrently(run: Run, testCase: KestraCase): Promise<string[]> {
+  const expected = (testCase.expect ?? {}) as { first?: Record<string, unknown>; second?: Record<string, unknown> };
+  const first = await run.create();
+  await env.EXECUTIONS.get(env.EXECUTIONS.idFromName(first.id)).settled();
+  const second = await run.create();
+  await env.EXECUTIONS.get(env.EXECUTIONS.idFromName(second.id)).settled();
+  for (const [label, id] of [
+    ["first", first.id],
+    ["second", second.id],
+  ] as const) {
+    await drive(id);
+    run.check(label, expected[label], await getExecution(id), { logs: await getLogs(id) });
+  }
+  return run.problems;
+}
+
 /** Runs the execution until it ends or waits, and checks the case's final expectations on it. */
 async function finish(run: Run, id: string, context: CheckContext): Promise<string[]> {
   await drive(id);
   const execution = await getExecution(id);
   const logs = await getLogs(id);
-  run.check("", run.expected, execution, { ...context, logs, ...(await files(run.expected)) });
+  const executions = await relatives(context.original?.id ?? id);
+  run.check("", run.expected, execution, { ...context, logs, executions, ...(await files(run.expected)) });
   return run.problems;
+}
+
+/**
+ * The executions an execution created, and theirs in turn, once ended: the children of its
+ * Subflows and ForEachItem batches and the next attempts of a CREATE_NEW_EXECUTION retry, as
+ * their objects know them (the D1 index is written off the hot path), read through the API.
+ */
+async function relatives(id: string): Promise<Execution[]> {
+  const found: Execution[] = [await getExecution(id)];
+  for (let at = 0; at < found.length; at++) {
+    const current = found[at] as Execution;
+    const stub = env.EXECUTIONS.get(env.EXECUTIONS.idFromName(current.id));
+    if (current.state.current === "RETRIED" && !(await stub.relatives()).retriedAs) {
+      // The next attempt is created when the retry's timer, armed after the end, fires.
+      await runDurableObjectAlarm(stub);
+      await stub.settled();
+    }
+    const { children, retriedAs } = await stub.relatives();
+    for (const next of [...children, ...(retriedAs ? [retriedAs] : [])]) {
+      await drive(next);
+      found.push(await getExecution(next));
+    }
+  }
+  return found;
 }
 
 /** `now + 1s`: seconds ahead of now. */
@@ -388,14 +439,16 @@ describe("Kestra cases through the Worker API", () => {
   }
 });
 
-describe("Kestra cases that show a bug of the Worker runtime (they pass on the local host)", () => {
-  for (const bug of WORKER_BUGS) {
-    it(`${bug.id}: ${bug.why}`, async () => {
-      const problems = await runCase(bug).catch((error: unknown) => [
-        error instanceof Error ? error.message : String(error),
-      ]);
-      expect(problems, `${bug.id} passes now: move it to WORKER_CASES`).not.toEqual([]);
-      expect(problems.join("\n")).toContain(bug.shows);
-    });
-  }
-});
+// Only while some case shows a bug (an empty describe would be reported as a failure).
+if (WORKER_BUGS.length > 0)
+  describe("Kestra cases that show a bug of the Worker runtime (they pass on the local host)", () => {
+    for (const bug of WORKER_BUGS) {
+      it(`${bug.id}: ${bug.why}`, async () => {
+        const problems = await runCase(bug).catch((error: unknown) => [
+          error instanceof Error ? error.message : String(error),
+        ]);
+        expect(problems, `${bug.id} passes now: move it to WORKER_CASES`).not.toEqual([]);
+        expect(problems.join("\n")).toContain(bug.shows);
+      });
+    }
+  });
