@@ -236,6 +236,23 @@ export class ExecutionObject extends DurableObject<Env> {
     });
   }
 
+  /**
+   * The new execution a replay starts (from a task run, or from the start; Kestra's replay), or a
+   * restart on another revision: typed JSON (src/util/typed-json.ts) for its own object to hold.
+   */
+  replayed(taskRunId: string | undefined, revision?: number): string {
+    const held = this.hold();
+    const options = { now: new Date().toISOString(), newId, ...(revision === undefined ? {} : { revision }) };
+    return stringifyTyped(actions.replay(toExecution(held.state), held.index, taskRunId, options));
+  }
+
+  /** Restart on another revision: a new execution (typed JSON) from the failed task runs. */
+  restartedOn(revision: number): string {
+    const held = this.hold();
+    const options = { now: new Date().toISOString(), newId, revision };
+    return stringifyTyped(actions.restart(toExecution(held.state), held.index, options));
+  }
+
   /** Kestra's change-status: a terminated execution takes another terminal state. */
   changeStatus(state: StateType): Execution {
     return this.act((current) => actions.changeStatus(current, state, new Date().toISOString()));

@@ -8,7 +8,7 @@ import { ApiError } from "../src/api/errors.js";
 import type { ExecutionChange, ExecutionRuntime } from "../src/api/routes/executions.js";
 import type { Execution } from "../src/executor/model.js";
 import type { LogLine } from "../src/executor/protocol.js";
-import { stringifyTyped } from "../src/util/typed-json.js";
+import { parseTyped, stringifyTyped, toKestraJson } from "../src/util/typed-json.js";
 import type { Env } from "./env.js";
 
 /** Cloudflare's RPC types turn values holding `unknown` into `never`: they are Kestra's shapes. */
@@ -33,6 +33,13 @@ export function durableExecutions(env: Env): ExecutionRuntime {
       throw error;
     }
   };
+  /** Holds a new execution (typed JSON made by another object) in its own object; answers it as created. */
+  const another = async (source: string, made: Promise<string>): Promise<Execution> => {
+    const text = await made;
+    const execution = parseTyped<Execution>(text);
+    await refused<Execution>(() => object(execution.id).start({ source, execution: text }));
+    return toKestraJson(execution);
+  };
   return {
     // Typed JSON keeps the Java-typed inputs (FLOAT, DATETIME, DURATION...) through RPC.
     start: (source, execution) =>
@@ -41,10 +48,20 @@ export function durableExecutions(env: Env): ExecutionRuntime {
     logs: (id) => held<readonly LogLine[]>(() => object(id).logs()),
     kill: (id) => refused<Execution>(() => object(id).kill()),
     resume: (id, inputs) => refused<Execution>(() => object(id).resume(inputs)),
-    restart: (id) => refused<Execution>(() => object(id).restart()),
+    restart: (id, revision) =>
+      revision === undefined
+        ? refused<Execution>(() => object(id).restart())
+        : another(
+            revision.source,
+            refused<string>(() => object(id).restartedOn(revision.revision)),
+          ),
+    replay: async (id, taskRunId, revision) =>
+      another(
+        revision?.source ?? (await refused<string>(() => object(id).source())),
+        refused<string>(() => object(id).replayed(taskRunId, revision?.revision)),
+      ),
     changeStatus: (id, state) => refused<Execution>(() => object(id).changeStatus(state)),
     markAs: (id, taskRunId, state) => refused<Execution>(() => object(id).markAs(taskRunId, state)),
-    source: (id) => refused<string>(() => object(id).source()),
     changes: (id, since, logsFrom, waitMs) => held<ExecutionChange>(() => object(id).changes(since, logsFrom, waitMs)),
     whenDone: (id) => refused<Execution>(() => object(id).whenDone()),
     delete: async (id) =>

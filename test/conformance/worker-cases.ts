@@ -13,7 +13,8 @@
  *   text for a JSON input): the API always validates. The raw cases listed keep their inputs
  *   unchanged through validation, which the test checks.
  * - a resume whose case expects the resumed execution (`expectAfterAction`): the API answers 204.
- * - restart or replay on another revision: the Worker API refuses `revision` for now.
+ * - restart-with-new-revision: it edits the flow between runs (prose the Node harness turns into
+ *   an edit); the Worker API's restart and replay on a revision are tested in executions.test.ts.
  */
 
 export interface WorkerCase {

@@ -221,4 +221,56 @@ tasks:
     expect(finished.state.current).toBe("SUCCESS");
     expect(finished.taskRunList[0]?.attempts?.map((a) => a.state.current)).toEqual(["FAILED", "SUCCESS"]);
   });
+
+  it("restarts and replays on another revision of the flow, as new executions; an unknown revision is a 404", async () => {
+    const v1 = `id: revised
+namespace: api.exec
+inputs:
+  - id: ratio
+    type: FLOAT
+    defaults: 2.0
+tasks:
+  - id: step
+    type: io.kestra.plugin.core.execution.Fail
+    errorMessage: "v1 fails with {{ inputs.ratio }}"
+`;
+    await deploy(v1);
+    const failed = await execute("api.exec", "revised", {}, "?wait=true");
+    expect(failed.json.state).toMatchObject({ current: "FAILED" });
+    const id = String(failed.json.id);
+    const update = await SELF.fetch("http://tern.test/api/v1/main/flows/api.exec/revised", {
+      method: "PUT",
+      headers: { "content-type": "application/x-yaml" },
+      body: v1.replace(
+        / {2}- id: step\n[\s\S]*$/,
+        '  - id: step\n    type: io.kestra.plugin.core.debug.Return\n    format: "v2 with {{ inputs.ratio }}"\n',
+      ),
+    });
+    const revision = ((await update.json()) as { revision: number }).revision;
+    expect(revision).toBe(2);
+
+    const restarted = await SELF.fetch(`http://tern.test/api/v1/main/executions/${id}/restart?revision=2`, {
+      method: "POST",
+    });
+    expect(restarted.status).toBe(200);
+    const restartedId = ((await restarted.json()) as Execution).id;
+    expect(restartedId).not.toBe(id);
+    const onV2 = await done(restartedId);
+    expect(onV2).toMatchObject({ flowRevision: 2, state: { current: "SUCCESS" } });
+    // The FLOAT input keeps its Java type through the objects: rendered "2.0", not "2".
+    expect(onV2.taskRunList[0]?.outputs).toEqual({ value: "v2 with 2.0" });
+
+    const replayed = await SELF.fetch(`http://tern.test/api/v1/main/executions/${id}/replay?revision=2`, {
+      method: "POST",
+    });
+    expect(replayed.status).toBe(200);
+    const replay = await done(((await replayed.json()) as Execution).id);
+    expect(replay).toMatchObject({ flowRevision: 2, parentId: id, state: { current: "SUCCESS" } });
+
+    const unknown = await SELF.fetch(`http://tern.test/api/v1/main/executions/${id}/replay?revision=9`, {
+      method: "POST",
+    });
+    expect(unknown.status).toBe(404);
+    expect(await unknown.text()).toContain("Unable to find flow revision 9");
+  });
 });

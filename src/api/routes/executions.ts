@@ -8,8 +8,6 @@
  * searches read the ExecutionIndex their objects write summaries to.
  */
 import { Hono } from "hono";
-import { replay } from "../../executor/actions.js";
-import { indexFlow } from "../../executor/flow-index.js";
 import { type Execution, isTerminated, type Label, STATE_TYPES, type StateType } from "../../executor/model.js";
 import { newExecution } from "../../executor/new-execution.js";
 import { LOG_LEVELS, type LogLine } from "../../executor/protocol.js";
@@ -27,6 +25,12 @@ import { ApiError } from "../errors.js";
 import { booleanParam, integerParam, labelsParam, listParam, sortParam } from "../query.js";
 import { executionFileRoutes } from "./execution-files.js";
 
+/** A stored revision of the execution's flow, to restart or replay on. */
+export interface Revision {
+  readonly revision: number;
+  readonly source: string;
+}
+
 /** Where executions run. Its methods throw ApiError-coded errors for refused actions. */
 export interface ExecutionRuntime {
   /** Holds and starts an execution created here (its inputs already validated). */
@@ -36,13 +40,17 @@ export interface ExecutionRuntime {
   kill(id: string): Promise<Execution>;
   /** Resumes a paused execution; `inputs` are the onResume values (files already stored, as URIs). */
   resume(id: string, inputs: Readonly<Record<string, unknown>>): Promise<Execution>;
-  restart(id: string): Promise<Execution>;
+  /** Restarts a failed execution in place, or, on another revision, as a new execution of it. */
+  restart(id: string, revision?: Revision): Promise<Execution>;
+  /**
+   * Replays an execution as a new one (Kestra's replay: from a task run, or from the start), on
+   * its own flow or on the revision given; answers the new execution as created.
+   */
+  replay(id: string, taskRunId: string | undefined, revision?: Revision): Promise<Execution>;
   /** Kestra's change-status: a terminated execution takes another terminal state. */
   changeStatus(id: string, state: StateType): Promise<Execution>;
   /** Kestra's task run state change: the task run takes the state, the execution is RESTARTED. */
   markAs(id: string, taskRunId: string, state: StateType): Promise<Execution>;
-  /** The flow source the execution runs (a replay starts a new execution of it). */
-  source(id: string): Promise<string>;
   /**
    * For followers: the execution, a version of it and its log lines from index `logsFrom`; at
    * once when its version is not `since`, else on its next change or after about `waitMs`.
@@ -203,11 +211,9 @@ export function executionRoutes(deps: ExecutionRouteDeps): Hono {
 
   app.post("/executions/:executionId/restart", async (c) => {
     const executionId = c.req.param("executionId");
-    await found(deps, executionId);
-    if (c.req.query("revision") !== undefined) {
-      throw new ApiError("unprocessable", "Restarting on another revision is not supported on the Worker runtime yet");
-    }
-    return c.json(await deps.executions.restart(executionId));
+    const execution = await found(deps, executionId);
+    const revision = await revisionParam(deps, execution, new URL(c.req.url));
+    return c.json(await deps.executions.restart(executionId, revision));
   });
 
   app.post("/executions/:executionId/change-status", async (c) => {
@@ -228,23 +234,9 @@ export function executionRoutes(deps: ExecutionRouteDeps): Hono {
   app.post("/executions/:executionId/replay", async (c) => {
     const executionId = c.req.param("executionId");
     const execution = await found(deps, executionId);
-    if (c.req.query("revision") !== undefined) {
-      throw new ApiError("unprocessable", "Replaying on another revision is not supported on the Worker runtime yet");
-    }
-    const source = await deps.executions.source(executionId);
-    const index = indexFlow(parsed(source, deps.registry), deps.registry);
-    let replayed: Execution;
-    try {
-      replayed = replay(execution, index, c.req.query("taskRunId") || undefined, {
-        now: new Date().toISOString(),
-        newId,
-      });
-    } catch (error) {
-      throw new ApiError("unprocessable", error instanceof Error ? error.message : String(error));
-    }
-    await deps.executions.start(source, replayed);
+    const revision = await revisionParam(deps, execution, new URL(c.req.url));
     // Kestra answers with the replayed execution as created (RESTARTED), before the executor runs it.
-    return c.json(replayed);
+    return c.json(await deps.executions.replay(executionId, c.req.query("taskRunId") || undefined, revision));
   });
 
   // Last: `/executions/{id}/resume` and the like must not be read as a namespace and a flow id.
@@ -324,6 +316,20 @@ async function idList(request: Request): Promise<string[]> {
     throw new ApiError("bad-request", "The body must be a JSON list of execution ids");
   }
   return body;
+}
+
+/** The `revision` query parameter of a restart or replay: that stored revision of the execution's flow. */
+async function revisionParam(deps: ExecutionRouteDeps, execution: Execution, url: URL): Promise<Revision | undefined> {
+  const number = integerParam(url, "revision", 1);
+  if (number === undefined) return undefined;
+  const stored = await deps.flows.get(execution.namespace, execution.flowId, { revision: number });
+  if (!stored) {
+    throw new ApiError(
+      "not-found",
+      `Unable to find flow revision ${number} of ${execution.namespace}.${execution.flowId}`,
+    );
+  }
+  return { revision: stored.revision, source: stored.source };
 }
 
 /** Kestra's execution search parameters (`scope` is ignored: Tern has no system flows). */
