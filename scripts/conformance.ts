@@ -1,10 +1,11 @@
 /**
  * `npm run conformance`: runs Kestra's execution cases on the local host, prints a table
  * per category (passed, failed, unsupported) and writes docs/conformance.md with the
- * reason for every case that did not pass.
+ * reason for every case that did not pass, and the set also run through the Worker API.
  */
 import { writeFileSync } from "node:fs";
 import { category, loadCases, runCase, type Verdict } from "../test/conformance/cases.js";
+import { workerReport } from "../test/conformance/worker-cases.js";
 
 const cases = loadCases();
 const results: { id: string; category: string; verdict: Verdict }[] = [];
@@ -45,6 +46,7 @@ ${table}
 | case | result | why |
 |---|---|---|
 ${details.join("\n")}
-`,
+
+${workerReport()}`,
 );
 console.log(`\nwrote docs/conformance.md (${total("passed")} of ${cases.length} passed)`);
