@@ -13,6 +13,7 @@ import { newId } from "../../src/util/ids.js";
 import type { Env } from "../../workers/env.js";
 
 export { ExecutionObject } from "../../durable/execution-object.js";
+export { FlowObject } from "../../durable/flow-object.js";
 
 interface BenchEnv extends Env {
   readonly WF: Workflow<{ readonly n: number }>;
