@@ -1,6 +1,7 @@
 /**
  * The SQL schema (drizzle sqlite-core) shared by D1 on Workers and libSQL locally:
- * flows with every revision kept, and the execution index. drizzle-kit generates
+ * flows with every revision kept, the execution index, the KV store, namespace files'
+ * metadata and the log lines searched across executions. drizzle-kit generates
  * `migrations/` from this file (`npm run db:generate`).
  */
 import { index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
@@ -54,6 +55,74 @@ export const executions = sqliteTable(
     index("executions_flow").on(t.tenantId, t.namespace, t.flowId, t.startDate),
     index("executions_start").on(t.tenantId, t.startDate),
     index("executions_state").on(t.tenantId, t.state, t.startDate),
+  ],
+);
+
+/**
+ * The KV store (Kestra's per-namespace key-value pairs, spec 9.3): one row per key, the typed
+ * value as typed JSON (src/util/typed-json.ts), its Kestra type, description and expiry.
+ */
+export const kv = sqliteTable(
+  "kv",
+  {
+    tenantId: text("tenant_id").notNull().default("main"),
+    namespace: text("namespace").notNull(),
+    key: text("key").notNull(),
+    /** STRING, NUMBER, BOOLEAN, DATETIME, DATE, DURATION or JSON. */
+    type: text("type").notNull(),
+    value: text("value").notNull(),
+    description: text("description"),
+    /** ISO-8601 instant after which the key reads as expired; null: never. */
+    expirationDate: text("expiration_date"),
+    created: text("created").notNull(),
+    updated: text("updated").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.namespace, t.key] }), index("kv_expiration").on(t.expirationDate)],
+);
+
+/**
+ * Namespace files' metadata (spec 9.2): one row per file or directory of a namespace's tree;
+ * a file's content lives in internal storage at `kestra:///<ns/path>/_files/<path>`.
+ */
+export const namespaceFiles = sqliteTable(
+  "namespace_files",
+  {
+    tenantId: text("tenant_id").notNull().default("main"),
+    namespace: text("namespace").notNull(),
+    /** Absolute within the namespace, `/` first: `/scripts/etl.py`. */
+    path: text("path").notNull(),
+    directory: integer("directory", { mode: "boolean" }).notNull().default(false),
+    size: integer("size").notNull().default(0),
+    created: text("created").notNull(),
+    updated: text("updated").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.namespace, t.path] })],
+);
+
+/**
+ * Log lines of every execution, for the log search across executions: written by each
+ * execution's host off its hot path, like the execution index (the execution keeps its own).
+ */
+export const logs = sqliteTable(
+  "logs",
+  {
+    tenantId: text("tenant_id").notNull().default("main"),
+    executionId: text("execution_id").notNull(),
+    /** The line's position among its execution's lines: a write repeated replaces it. */
+    seq: integer("seq").notNull(),
+    namespace: text("namespace").notNull(),
+    flowId: text("flow_id").notNull(),
+    taskId: text("task_id"),
+    taskRunId: text("task_run_id"),
+    attemptNumber: integer("attempt_number"),
+    level: text("level").notNull(),
+    message: text("message").notNull(),
+    timestamp: text("timestamp").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.executionId, t.seq] }),
+    index("logs_flow").on(t.tenantId, t.namespace, t.flowId, t.timestamp),
+    index("logs_time").on(t.tenantId, t.timestamp),
   ],
 );
 
