@@ -8,7 +8,7 @@ import { type Execution, isTerminated } from "../../executor/model.js";
 import type { ExecutionIndex, ExecutionQuery } from "../execution-index.js";
 import type { Paged } from "../flow-store.js";
 import type { SqlDatabase } from "./flow-repository.js";
-import { contains, escapeLike } from "./like.js";
+import { contains, withinNamespace } from "./like.js";
 import { type ExecutionRow, executions } from "./schema.js";
 
 export function createSqlExecutionIndex(db: SqlDatabase, options: { tenantId?: string } = {}): ExecutionIndex {
@@ -93,10 +93,7 @@ function conditions(query: ExecutionQuery): (SQL | undefined)[] {
     found.push(
       query.exactNamespace
         ? eq(executions.namespace, query.namespace)
-        : or(
-            eq(executions.namespace, query.namespace),
-            sql`${executions.namespace} LIKE ${`${escapeLike(query.namespace)}.%`} ESCAPE '\\'`,
-          ),
+        : withinNamespace(executions.namespace, query.namespace),
     );
   if (query.flowId !== undefined && query.flowId !== "") found.push(eq(executions.flowId, query.flowId));
   if (query.states !== undefined && query.states.length > 0) found.push(inArray(executions.state, [...query.states]));

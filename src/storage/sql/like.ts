@@ -9,3 +9,8 @@ export function contains(column: SQLWrapper, text: string): SQL {
 export function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
+
+/** The namespace itself or any namespace below it (`company` matches `company.team`, not `companyx`). */
+export function withinNamespace(column: SQLWrapper, namespace: string): SQL {
+  return sql`(${column} = ${namespace} OR ${column} LIKE ${`${escapeLike(namespace)}.%`} ESCAPE '\\')`;
+}
