@@ -32,8 +32,10 @@ import type { ExecutionIndex } from "../src/storage/execution-index.js";
 import type { FlowStore } from "../src/storage/flow-store.js";
 import { taskPath } from "../src/storage/internal.js";
 import { ionLine } from "../src/storage/ion.js";
+import type { LogIndex } from "../src/storage/log-index.js";
 import { createSqlExecutionIndex } from "../src/storage/sql/execution-index.js";
 import { createSqlFlowStore } from "../src/storage/sql/flow-repository.js";
+import { createSqlLogIndex } from "../src/storage/sql/log-index.js";
 import { newId } from "../src/util/ids.js";
 import { parseTyped, stringifyTyped, toKestraJson } from "../src/util/typed-json.js";
 import type { Env } from "../workers/env.js";
@@ -143,6 +145,10 @@ export class ExecutionObject extends DurableObject<Env> {
   private indexWrites: Promise<void> = Promise.resolve();
   private executionIndex: ExecutionIndex | undefined;
   private flowStore: FlowStore | undefined;
+  private logIndex: LogIndex | undefined;
+  /** How many of the execution's log lines the log index holds, and whether a write waits to start. */
+  private logsIndexed = 0;
+  private logWriteWaiting = false;
   /** Open WorkingDirectory directories, in this instance's memory. */
   private readonly directories: WorkingDirectories;
   /** Bumped whenever the execution or its logs may have changed; with `instance`, the version followers see. */
@@ -478,6 +484,7 @@ export class ExecutionObject extends DurableObject<Env> {
     this.armAlarm();
     // The last index write may have been lost with the instance that made it: write again.
     this.indexed = undefined;
+    this.logsIndexed = Number(this.store.meta("logsIndexed") ?? 0);
     this.indexSummary();
   }
 
@@ -955,6 +962,7 @@ export class ExecutionObject extends DurableObject<Env> {
     this.store.commit(held.state, held.state, { logs: [line] });
     held.logs.push(line);
     this.changed();
+    this.indexLogs();
   }
 
   private answer(generation: number, key: string, event: ExecutorEvent, child?: Queued["child"]): void {
@@ -982,6 +990,7 @@ export class ExecutionObject extends DurableObject<Env> {
    * logged: the index is a view, and the execution goes on.
    */
   private indexSummary(): void {
+    this.indexLogs();
     if (!this.held) return;
     const { execution } = this.held.state;
     const key = `${execution.state.current}|${execution.state.histories.length}|${JSON.stringify(execution.labels)}|${execution.deleted}`;
@@ -1004,8 +1013,39 @@ export class ExecutionObject extends DurableObject<Env> {
     this.ctx.waitUntil(this.indexWrites);
   }
 
-  /** One alarm, at the earliest timer (never at or before now: see DESIGN.md §7). */
-  /** One alarm: the earliest timer, or sooner a watchdog while tasks run (see alarm()). */
+  /**
+   * Copies the log lines not yet in the log index (D1, for the search across executions) off
+   * the hot path, on the same chain as the summaries: a write not started yet takes every line
+   * there is when it starts. Lines are keyed by position, so writing them again is harmless;
+   * how far the index got is kept, so a reload carries on from there.
+   */
+  private indexLogs(): void {
+    const held = this.held;
+    if (!held || this.logWriteWaiting || this.logsIndexed >= held.logs.length) return;
+    this.logWriteWaiting = true;
+    const { id, namespace, flowId } = held.state.execution;
+    this.indexWrites = this.indexWrites.then(async () => {
+      this.logWriteWaiting = false;
+      const from = this.logsIndexed;
+      const lines = held.logs.slice(from);
+      if (lines.length === 0 || held !== this.held) return;
+      try {
+        this.logIndex ??= createSqlLogIndex(drizzle(this.env.DB));
+        await this.logIndex.append({ execution: { id, namespace, flowId }, from, lines });
+        if (held !== this.held) return;
+        this.logsIndexed = Math.max(this.logsIndexed, from + lines.length);
+        this.store.setMeta("logsIndexed", String(this.logsIndexed));
+      } catch (error) {
+        console.error(`Indexing the logs of execution ${id} failed:`, error);
+      }
+    });
+    this.ctx.waitUntil(this.indexWrites);
+  }
+
+  /**
+   * One alarm: the earliest timer (never at or before now: see DESIGN.md §7), or sooner a
+   * watchdog while tasks run (see alarm()).
+   */
   private armAlarm(): void {
     const now = Date.now();
     const earliest = this.store.earliestTimer();

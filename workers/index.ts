@@ -8,6 +8,7 @@ import { createApp } from "../src/api/app.js";
 import { createEngine } from "../src/expression/index.js";
 import { createSqlExecutionIndex } from "../src/storage/sql/execution-index.js";
 import { createSqlFlowStore } from "../src/storage/sql/flow-repository.js";
+import { createSqlLogIndex } from "../src/storage/sql/log-index.js";
 import { TERN_VERSION } from "../src/version.js";
 import { workerAuth } from "./auth.js";
 import type { Env } from "./env.js";
@@ -33,6 +34,7 @@ export default {
       executions: {
         executions: durableExecutions(env),
         index: createSqlExecutionIndex(db),
+        logIndex: createSqlLogIndex(db),
         engine,
         blobs: new R2BlobStore(env.STORAGE),
         baseUrl: new URL(request.url).origin,

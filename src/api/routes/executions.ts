@@ -10,7 +10,7 @@
 import { Hono } from "hono";
 import { type Execution, isTerminated, type Label, STATE_TYPES, type StateType } from "../../executor/model.js";
 import { newExecution } from "../../executor/new-execution.js";
-import { LOG_LEVELS, type LogLine } from "../../executor/protocol.js";
+import { LOG_LEVELS, type LogLevel, type LogLine } from "../../executor/protocol.js";
 import type { ExpressionEngine } from "../../expression/engine.js";
 import { describeIssue, type Flow, parseFlow } from "../../flow/index.js";
 import { type InputPart, inputErrorBody, readInputParts, resolveInputs } from "../../inputs/index.js";
@@ -18,6 +18,7 @@ import type { PluginRegistry } from "../../plugin/registry.js";
 import { EXECUTION_SORT_FIELDS, type ExecutionIndex, type ExecutionQuery } from "../../storage/execution-index.js";
 import type { FlowStore } from "../../storage/flow-store.js";
 import { type BlobStore, executionPath, SCHEME } from "../../storage/internal.js";
+import { LOG_SORT_FIELDS, type LogEntry, type LogIndex, type LogQuery } from "../../storage/log-index.js";
 import { parseDurationMs } from "../../util/duration.js";
 import { newId } from "../../util/ids.js";
 import { readText } from "../body.js";
@@ -82,6 +83,8 @@ export interface ExecutionRouteDeps {
   readonly index?: ExecutionIndex;
   /** Internal storage: where uploaded FILE inputs go, where the file routes read. */
   readonly blobs: BlobStore;
+  /** Every execution's log lines, for the log search; without it `/logs/search` is not served. */
+  readonly logIndex?: LogIndex;
   /** The base URL of Tern's UI links (`url` of an ExecutionResponse). */
   readonly baseUrl?: string;
 }
@@ -148,20 +151,24 @@ export function executionRoutes(deps: ExecutionRouteDeps): Hono {
     return c.body(null, 204);
   });
 
+  // Before `/logs/{executionId}`, which would take "search" for an id.
+  app.get("/logs/search", async (c) => {
+    if (!deps.logIndex) throw new ApiError("not-found", "The log search is not served by this runtime");
+    return c.json(await deps.logIndex.search(logQuery(new URL(c.req.url))));
+  });
+
   app.get("/logs/:executionId", async (c) => {
+    return c.json(await logEntries(deps, c.req.param("executionId"), new URL(c.req.url)));
+  });
+
+  app.get("/logs/:executionId/download", async (c) => {
     const executionId = c.req.param("executionId");
-    const logs = await deps.executions.logs(executionId);
-    if (!logs) throw notFound(executionId);
-    const minLevel = LOG_LEVELS.indexOf((c.req.query("minLevel") ?? "TRACE").toUpperCase() as LogLine["level"]);
-    const taskRunId = c.req.query("taskRunId");
-    const taskId = c.req.query("taskId");
-    return c.json(
-      logs
-        .filter((line) => LOG_LEVELS.indexOf(line.level) >= Math.max(0, minLevel))
-        .filter((line) => taskRunId === undefined || line.taskRunId === taskRunId)
-        .filter((line) => taskId === undefined || line.taskId === taskId)
-        .map((line) => ({ executionId, ...line })),
-    );
+    const entries = await logEntries(deps, executionId, new URL(c.req.url));
+    const text = entries.map((e) => `${e.timestamp} ${e.level} ${e.taskId ?? ""} ${e.message}`.replace(/ {2}/, " "));
+    return c.body(text.length === 0 ? "" : `${text.join("\n")}\n`, 200, {
+      "content-type": "text/plain; charset=utf-8",
+      "content-disposition": `attachment; filename="${executionId}.log"`,
+    });
   });
 
   app.get("/executions/:executionId/follow", async (c) => {
@@ -178,14 +185,11 @@ export function executionRoutes(deps: ExecutionRouteDeps): Hono {
 
   app.get("/logs/:executionId/follow", async (c) => {
     const executionId = c.req.param("executionId");
-    await found(deps, executionId);
-    const minLevel = Math.max(
-      0,
-      LOG_LEVELS.indexOf((c.req.query("minLevel") ?? "TRACE").toUpperCase() as LogLine["level"]),
-    );
+    const { namespace, flowId } = await found(deps, executionId);
+    const minLevel = LOG_LEVELS.indexOf(levelParam(c.req.query("minLevel")) ?? "TRACE");
     return follow(deps.executions, executionId, {}, (change, send) => {
       for (const line of change.logs)
-        if (LOG_LEVELS.indexOf(line.level) >= minLevel) send({ executionId, ...line }, "progress");
+        if (LOG_LEVELS.indexOf(line.level) >= minLevel) send({ namespace, flowId, executionId, ...line }, "progress");
     });
   });
 
@@ -301,6 +305,7 @@ function deleteOptions(url: URL): DeleteOptions {
 async function remove(deps: ExecutionRouteDeps, execution: Execution, options: DeleteOptions): Promise<void> {
   await deps.executions.delete(execution.id);
   await deps.index?.delete(execution.id);
+  await deps.logIndex?.deleteExecution(execution.id);
   if (options.deleteStorage) await deps.blobs.deletePrefix(`${SCHEME}${executionPath(execution)}/`);
 }
 
@@ -316,6 +321,59 @@ async function idList(request: Request): Promise<string[]> {
     throw new ApiError("bad-request", "The body must be a JSON list of execution ids");
   }
   return body;
+}
+
+/**
+ * Kestra's LogEntry list of one execution (GET /logs/{id}): its lines, filtered by minimum
+ * level, task run, task and attempt, with the execution's namespace and flow.
+ */
+async function logEntries(deps: ExecutionRouteDeps, executionId: string, url: URL): Promise<LogEntry[]> {
+  const execution = await found(deps, executionId);
+  const logs = (await deps.executions.logs(executionId)) ?? [];
+  const minLevel = levelParam(url.searchParams.get("minLevel") ?? undefined) ?? "TRACE";
+  const taskRunId = url.searchParams.get("taskRunId");
+  const taskId = url.searchParams.get("taskId");
+  const attempt = integerParam(url, "attempt", 0);
+  return logs
+    .filter((line) => LOG_LEVELS.indexOf(line.level) >= LOG_LEVELS.indexOf(minLevel))
+    .filter((line) => taskRunId === null || line.taskRunId === taskRunId)
+    .filter((line) => taskId === null || line.taskId === taskId)
+    .filter((line) => attempt === undefined || line.attemptNumber === attempt)
+    .map((line) => ({ namespace: execution.namespace, flowId: execution.flowId, executionId, ...line }));
+}
+
+/** A `minLevel` parameter: one of Kestra's levels (any case), or a 400 naming the allowed ones. */
+function levelParam(text: string | undefined): LogLevel | undefined {
+  if (text === undefined || text === "") return undefined;
+  const level = text.toUpperCase() as LogLevel;
+  if (!LOG_LEVELS.includes(level)) {
+    throw new ApiError(
+      "bad-request",
+      `query parameter minLevel must be one of ${LOG_LEVELS.join(", ")}, got "${text}"`,
+    );
+  }
+  return level;
+}
+
+/** Kestra's log search parameters (`/logs/search`). */
+function logQuery(url: URL): LogQuery {
+  const params = url.searchParams;
+  const text = (name: string) => params.get(name) || undefined;
+  const minLevel = levelParam(text("minLevel"));
+  const startDate = searchDate("startDate", text("startDate"));
+  const endDate = searchDate("endDate", text("endDate"));
+  const sort = sortParam(url, LOG_SORT_FIELDS);
+  return {
+    page: integerParam(url, "page", 1) ?? 1,
+    size: integerParam(url, "size", 1) ?? 10,
+    ...(text("q") ? { q: text("q") } : {}),
+    ...(text("namespace") ? { namespace: text("namespace") } : {}),
+    ...(text("flowId") ? { flowId: text("flowId") } : {}),
+    ...(minLevel ? { minLevel } : {}),
+    ...(startDate ? { startDate } : {}),
+    ...(endDate ? { endDate } : {}),
+    ...(sort.length > 0 ? { sort } : {}),
+  };
 }
 
 /** The `revision` query parameter of a restart or replay: that stored revision of the execution's flow. */
