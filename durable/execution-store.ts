@@ -22,6 +22,7 @@ create table if not exists timers (id text primary key, at integer not null);
 create table if not exists commands (task_run_id text primary key, json text not null);
 create table if not exists lookups (key text primary key, json text not null);
 create table if not exists directories (task_run_id text primary key, json text not null);
+create table if not exists chunks (owner text not null, part integer not null, data text not null, primary key (owner, part));
 create table if not exists children (id text primary key, task_run_id text not null, json text not null, state text not null);
 `;
 
@@ -38,6 +39,14 @@ export interface ChildRow {
   readonly command: SubflowStart | undefined;
   readonly state: ChildState;
 }
+
+/**
+ * Longest JSON text kept in one row: 500,000 UTF-16 code units are at most 1.5 MB of UTF-8,
+ * under the 2 MB a value of a Durable Object's SQLite may hold.
+ */
+const CHUNK_CHARS = 500_000;
+/** The key of a row's JSON that points at chunks instead. */
+const CHUNKED = "@ternChunks";
 
 /** What one tick changes besides the state. */
 export interface TickChanges {
@@ -67,12 +76,16 @@ export interface Stored {
 }
 
 export class ExecutionStore {
+  /** Owners whose stored text is cut into chunks (see split). */
+  private readonly chunked = new Set<string>();
+
   constructor(private readonly storage: DurableObjectStorage) {
     storage.sql.exec(SCHEMA);
   }
 
   /** The tables again, after `deleteAll()` dropped them. */
   recreate(): void {
+    this.chunked.clear();
     this.storage.sql.exec(SCHEMA);
   }
 
@@ -91,7 +104,7 @@ export class ExecutionStore {
     const runs = sql
       .exec<{ json: string }>("select json from task_runs order by seq")
       .toArray()
-      .map((r) => parseTyped<TaskRun>(r.json));
+      .map((r) => parseTyped<TaskRun>(this.whole(r.json)));
     const logs = sql
       .exec<{ json: string }>("select json from logs order by seq")
       .toArray()
@@ -100,7 +113,41 @@ export class ExecutionStore {
       .exec<{ json: string }>("select json from commands")
       .toArray()
       .map((r) => parseTyped<TaskRunCommand>(r.json));
-    return { source, execution: { ...parseTyped<ExecutionHeader>(header), taskRunList: runs }, logs, commands };
+    const execution = { ...parseTyped<ExecutionHeader>(this.whole(header)), taskRunList: runs };
+    return { source, execution, logs, commands };
+  }
+
+  /**
+   * JSON text to store under `owner`: itself when it fits a row, else a reference to the chunks
+   * it is cut into (a row of the object's SQLite holds at most 2 MB, and a task's outputs may
+   * be far larger). Chunks of an earlier, longer text of the same owner go.
+   */
+  private split(owner: string, text: string): string {
+    const sql = this.storage.sql;
+    const parts = Math.ceil(text.length / CHUNK_CHARS);
+    if (this.chunked.has(owner)) {
+      sql.exec("delete from chunks where owner = ? and part >= ?", owner, text.length <= CHUNK_CHARS ? 0 : parts);
+      this.chunked.delete(owner);
+    }
+    if (text.length <= CHUNK_CHARS) return text;
+    this.chunked.add(owner);
+    for (let part = 0; part < parts; part++) {
+      const data = text.slice(part * CHUNK_CHARS, (part + 1) * CHUNK_CHARS);
+      sql.exec("insert or replace into chunks (owner, part, data) values (?, ?, ?)", owner, part, data);
+    }
+    return JSON.stringify({ [CHUNKED]: owner, parts });
+  }
+
+  /** The JSON text `split` stored: itself, or its chunks joined again. */
+  private whole(stored: string): string {
+    if (!stored.startsWith(`{"${CHUNKED}"`)) return stored;
+    const { [CHUNKED]: owner, parts } = JSON.parse(stored) as { [CHUNKED]: string; parts: number };
+    const rows = this.storage.sql
+      .exec<{ data: string }>("select data from chunks where owner = ? order by part", owner)
+      .toArray();
+    if (rows.length !== parts) throw new Error(`The stored value of ${owner} lost chunks: ${rows.length} of ${parts}`);
+    this.chunked.add(owner);
+    return rows.map((row) => row.data).join("");
   }
 
   /** The flow source of the execution held, or undefined before start(). */
@@ -208,19 +255,23 @@ export class ExecutionStore {
     const sql = this.storage.sql;
     this.storage.transactionSync(() => {
       if (before?.execution !== after.execution) {
-        sql.exec("insert or replace into meta (key, value) values ('execution', ?)", stringifyTyped(after.execution));
+        const header = this.split("execution", stringifyTyped(after.execution));
+        sql.exec("insert or replace into meta (key, value) values ('execution', ?)", header);
       }
       for (const [id, run] of after.runs) {
         if (before?.runs.get(id) === run) continue;
         sql.exec(
           "insert into task_runs (id, json) values (?, ?) on conflict(id) do update set json = excluded.json",
           id,
-          stringifyTyped(run),
+          this.split(`run ${id}`, stringifyTyped(run)),
         );
       }
       if (before) {
-        for (const id of before.runs.keys())
-          if (!after.runs.has(id)) sql.exec("delete from task_runs where id = ?", id);
+        for (const id of before.runs.keys()) {
+          if (after.runs.has(id)) continue;
+          sql.exec("delete from task_runs where id = ?", id);
+          if (this.chunked.delete(`run ${id}`)) sql.exec("delete from chunks where owner = ?", `run ${id}`);
+        }
       }
       for (const line of changes.logs ?? []) sql.exec("insert into logs (json) values (?)", JSON.stringify(line));
       if (changes.clearTimers) sql.exec("delete from timers");

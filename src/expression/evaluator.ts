@@ -44,7 +44,12 @@ export interface Limits {
   readonly maxCallDepth: number;
 }
 
-export const DEFAULT_LIMITS: Limits = { maxOutput: 16 * 1024 * 1024, maxLoopIterations: 1_000_000, maxCallDepth: 64 };
+/**
+ * A render stops past 32 Mi characters (a task's output may be tens of megabytes: outputs that
+ * large are stored in chunks), a million loop iterations or 64 nested calls: runaway templates
+ * fail with a message instead of exhausting a Worker's memory.
+ */
+export const DEFAULT_LIMITS: Limits = { maxOutput: 32 * 1024 * 1024, maxLoopIterations: 1_000_000, maxCallDepth: 64 };
 
 /** What an evaluation needs besides the template and variables. */
 export interface EvaluationHost {

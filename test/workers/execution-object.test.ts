@@ -360,6 +360,31 @@ tasks:
     expect(chain.map((execution) => execution.metadata?.attemptNumber)).toEqual([1, 2, 3]);
   });
 
+  it("passes a 20 MB output between two tasks, stored in chunks, and keeps it after a reload", async () => {
+    // 20,480 times a kilobyte of text: 20 MB, ten times what a row of the object's SQLite holds.
+    const { stub } = await begin(`id: big
+namespace: company.team
+tasks:
+  - id: make
+    type: io.kestra.plugin.core.debug.Return
+    format: "{% for i in range(1, 20480) %}${"0123456789abcdef".repeat(64)}{% endfor %}"
+  - id: measure
+    type: io.kestra.plugin.core.debug.Return
+    format: "{{ outputs.make.value | length }}"
+`);
+    const execution = await settled(stub);
+    expect(execution.state.current).toBe("SUCCESS");
+    const size = 20480 * 1024;
+    expect(execution.taskRunList.find((run) => run.taskId === "measure")?.outputs).toEqual({ value: String(size) });
+    await runInDurableObject(stub, (instance: ExecutionObject, state) => {
+      const chunks = state.storage.sql.exec<{ n: number }>("select count(*) as n from chunks").one().n;
+      expect(chunks).toBeGreaterThanOrEqual(Math.ceil(size / 500_000));
+      instance.reload();
+    });
+    const reloaded = (await stub.execution()) as unknown as Execution;
+    expect(String(reloaded.taskRunList.find((run) => run.taskId === "make")?.outputs?.value)).toHaveLength(size);
+  });
+
   it("runs Kestra's errors-global case (valids/errors.yaml, inlined: workerd reads no files)", async () => {
     const { stub } = await begin(KESTRA_ERRORS);
     const execution = await settled(stub);
