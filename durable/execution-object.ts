@@ -35,6 +35,7 @@ import { ionLine } from "../src/storage/ion.js";
 import type { LogIndex } from "../src/storage/log-index.js";
 import { createSqlExecutionIndex } from "../src/storage/sql/execution-index.js";
 import { createSqlFlowStore } from "../src/storage/sql/flow-repository.js";
+import { createSqlKvStore } from "../src/storage/sql/kv-repository.js";
 import { createSqlLogIndex } from "../src/storage/sql/log-index.js";
 import { newId } from "../src/util/ids.js";
 import { parseTyped, stringifyTyped, toKestraJson } from "../src/util/typed-json.js";
@@ -163,6 +164,7 @@ export class ExecutionObject extends DurableObject<Env> {
     this.services = {
       engine: this.engine,
       storage: new R2BlobStore(env.STORAGE),
+      kv: createSqlKvStore(drizzle(env.DB)),
       now: () => new Date(),
       newId,
       schedule: (at, fire) => {

@@ -8,6 +8,7 @@ import { createApp } from "../src/api/app.js";
 import { createEngine } from "../src/expression/index.js";
 import { createSqlExecutionIndex } from "../src/storage/sql/execution-index.js";
 import { createSqlFlowStore } from "../src/storage/sql/flow-repository.js";
+import { createSqlKvStore } from "../src/storage/sql/kv-repository.js";
 import { createSqlLogIndex } from "../src/storage/sql/log-index.js";
 import { TERN_VERSION } from "../src/version.js";
 import { workerAuth } from "./auth.js";
@@ -31,6 +32,7 @@ export default {
       auth: workerAuth(env, request),
       healthChecks: healthChecks(env),
       flows: createSqlFlowStore(db),
+      kv: createSqlKvStore(db),
       executions: {
         executions: durableExecutions(env),
         index: createSqlExecutionIndex(db),

@@ -9,11 +9,13 @@ import { Hono } from "hono";
 import { cors } from "hono/cors";
 import type { PluginRegistry } from "../plugin/registry.js";
 import type { FlowStore } from "../storage/flow-store.js";
+import type { KvStore } from "../storage/kv-store.js";
 import { type AuthOptions, authMiddleware } from "./auth.js";
 import { ApiError, errorResponse } from "./errors.js";
 import { configRoutes } from "./routes/configs.js";
 import { type ExecutionRouteDeps, executionRoutes } from "./routes/executions.js";
 import { flowRoutes } from "./routes/flows.js";
+import { kvRoutes } from "./routes/kv.js";
 import { type WebhookRouteDeps, webhookRoutes } from "./routes/webhooks.js";
 
 export type HealthStatus = "UP" | "DOWN";
@@ -25,6 +27,8 @@ export interface ApiDeps {
   readonly flows: FlowStore;
   /** Where executions run and where their files go; without them the execution routes are not served. */
   readonly executions?: Omit<ExecutionRouteDeps, "registry" | "flows"> & Pick<WebhookRouteDeps, "stores" | "variables">;
+  /** The KV store (`/namespaces/{namespace}/kv`); without it those routes are not served. */
+  readonly kv?: KvStore;
   /** Named checks of the runtime's dependencies (database, storage...); each throws when unhealthy. */
   readonly healthChecks?: Readonly<Record<string, () => Promise<void>>>;
   /** Who may call the API (src/api/auth.ts); nothing configured and not open refuses every call but health and webhooks. */
@@ -58,6 +62,7 @@ export function createApp(deps: ApiDeps): Hono {
 
   const api = new Hono();
   api.route("/", flowRoutes(deps));
+  if (deps.kv) api.route("/", kvRoutes({ kv: deps.kv }));
   if (deps.executions) {
     const executionDeps = { ...deps.executions, registry: deps.registry, flows: deps.flows };
     api.route("/", webhookRoutes(executionDeps));

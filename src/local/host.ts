@@ -26,6 +26,7 @@ import { runTask, type TaskRequest, type TaskServices } from "../runtime/run-tas
 import { WorkingDirectories } from "../runtime/working-directories.js";
 import { type BlobStore, MemoryBlobStore, taskPath } from "../storage/internal.js";
 import { ionLine } from "../storage/ion.js";
+import { type KvStore, memoryKvStore } from "../storage/kv-store.js";
 import { newId } from "../util/ids.js";
 import { type Clock, realClock } from "./clock.js";
 
@@ -37,8 +38,10 @@ export interface LocalHostOptions {
   readonly random?: () => number;
   /** `kestra.encryption.secret-key`: SECRET inputs and encrypted outputs need it. */
   readonly secretKey?: string;
-  /** Storage the expression functions read (kv, secret, read...). */
+  /** Storage the expression functions read (kv, secret, read...), over what the stores below give. */
   readonly stores?: RenderStores;
+  /** The KV store (kv tasks, `kv()`); in memory by default, libSQL through src/storage/sql/kv-repository.ts. */
+  readonly kv?: KvStore;
   /** Internal storage (`kestra:///` files: FILE inputs, task outputs); in memory by default. */
   readonly storage?: BlobStore;
   /** Every log line, as it happens (the execution is built only when asked for: it costs O(task runs)). */
@@ -113,6 +116,7 @@ export class LocalHost {
     this.taskServices = {
       engine: options.engine,
       storage: this.storage,
+      kv: options.kv ?? memoryKvStore({ now: () => this.clock.now() }),
       ...(options.stores ? { stores: options.stores } : {}),
       ...(options.secretKey ? { secretKey: options.secretKey } : {}),
       now: () => this.clock.now(),

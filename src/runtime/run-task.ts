@@ -16,7 +16,9 @@ import type { RenderStores } from "../expression/extension.js";
 import { encrypt } from "../expression/functions/support/encryption.js";
 import type { DynamicTaskRun, TaskContext, TaskLogger } from "../plugin/task-context.js";
 import { type BlobStore, taskStorage } from "../storage/internal.js";
+import type { KvStore } from "../storage/kv-store.js";
 import { WorkingDirectory } from "../storage/working-directory.js";
+import { renderStoresOf, unavailableKvStore } from "./data-stores.js";
 
 export type TaskRunCommand = Extract<ExecutorCommand, { type: "task.run" }>;
 export type TaskEndedEvent = Extract<ExecutorEvent, { type: "task.ended" }>;
@@ -26,7 +28,9 @@ export interface TaskServices {
   readonly engine: ExpressionEngine;
   /** Internal storage (`kestra:///` files). */
   readonly storage: BlobStore;
-  /** Storage the expression functions read (kv, secret...). */
+  /** The KV store (the kv tasks and the `kv()` function). */
+  readonly kv?: KvStore;
+  /** Storage the expression functions read (kv, secret...), over what the stores above give. */
   readonly stores?: RenderStores;
   /** `kestra.encryption.secret-key`. */
   readonly secretKey?: string;
@@ -160,6 +164,7 @@ function taskContext(
   const options: RenderOptions = {
     now: () => Temporal.Instant.fromEpochMilliseconds(services.now().getTime()),
     stores: {
+      ...renderStoresOf(services),
       ...services.stores,
       // read('kestra:///...'): files of this execution and of the one that started it.
       readInternal: (uri: string) => storage.getText(uri),
@@ -191,6 +196,7 @@ function taskContext(
     now: () => services.now(),
     storage,
     workingDirectory,
+    kv: services.kv ?? unavailableKvStore(),
     encrypt: (plaintext) => {
       const key = services.secretKey;
       if (key === undefined) {

@@ -17,6 +17,7 @@ import { readInputParts, resolveInputs } from "../../src/inputs/index.js";
 import { fakeClock } from "../../src/local/clock.js";
 import { LocalHost } from "../../src/local/host.js";
 import { MemoryBlobStore } from "../../src/storage/internal.js";
+import { type KvStore, memoryKvStore } from "../../src/storage/kv-store.js";
 import { sequentialIds } from "../../src/util/ids.js";
 import { KESTRA_DIR } from "../support/kestra.js";
 import { checkExpectations, selectTaskRun, uncheckedKeys } from "./expectations.js";
@@ -63,7 +64,13 @@ export function category(testCase: KestraCase): string {
 }
 
 /** Setup sections the harness carries out. */
-const SETUP = { config: true } as const;
+const SETUP = { config: true, kv: true } as const;
+
+/** The KV entries a case seeds: `kv: [{namespace, key, value}]`. */
+async function seedKv(testCase: KestraCase, kv: KvStore): Promise<void> {
+  const entries = (testCase.setup?.kv as { namespace: string; key: string; value: unknown }[] | undefined) ?? [];
+  for (const entry of entries) await kv.put(entry.namespace, entry.key, entry.value);
+}
 
 /** Configuration keys the harness applies to the host. */
 const CONFIG_KEYS = new Set(["kestra.encryption.secret-key"]);
@@ -173,7 +180,10 @@ export async function runCase(testCase: KestraCase): Promise<Verdict> {
   const engine = createEngine();
   const storage = new MemoryBlobStore();
   const clock = fakeClock();
+  const kv = memoryKvStore({ now: () => clock.now() });
+  await seedKv(testCase, kv);
   const host = new LocalHost({
+    kv,
     // Kestra's test configuration (application-test.yml) sets kestra.encryption.secret-key.
     ...(secretKeyOf(testCase) ? { secretKey: secretKeyOf(testCase) } : {}),
     storage,

@@ -9,9 +9,11 @@ import { createClient } from "@libsql/client";
 import { drizzle } from "drizzle-orm/libsql";
 import { createSqlExecutionIndex } from "../../src/storage/sql/execution-index.js";
 import { createSqlFlowStore } from "../../src/storage/sql/flow-repository.js";
+import { createSqlKvStore } from "../../src/storage/sql/kv-repository.js";
 import { executionIndexContract } from "../support/execution-index-contract.js";
 import { flowStoreContract } from "../support/flow-store-contract.js";
 import { REPO_ROOT } from "../support/kestra.js";
+import { kvStoreContract } from "../support/kv-store-contract.js";
 
 const client = createClient({ url: ":memory:" });
 const migrations = join(REPO_ROOT, "migrations");
@@ -31,3 +33,4 @@ flowStoreContract("libSQL", (tenantId) => {
   return createSqlFlowStore(db, { tenantId, now: () => new Date(Date.UTC(2026, 0, 1, 0, 0, tick++)) });
 });
 executionIndexContract("libSQL", (tenantId) => createSqlExecutionIndex(db, { tenantId }));
+kvStoreContract("libSQL", (tenantId, now) => createSqlKvStore(db, { tenantId, now }));

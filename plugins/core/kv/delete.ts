@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { defineRunnableTask } from "../../../src/plugin/define.js";
 import { dynamic } from "../../../src/plugin/properties.js";
+import { renderFlag, renderText } from "./properties.js";
 import { checkKvKey } from "./set.js";
 
 export default defineRunnableTask({
@@ -17,4 +18,15 @@ export default defineRunnableTask({
     deleted: z.boolean(),
   }),
   check: checkKvKey,
+  async run(context) {
+    const namespace = await renderText(context, "namespace");
+    const key = await renderText(context, "key");
+    const deleted = await context.kv.delete(namespace, key);
+    if (!deleted && (await renderFlag(context, "errorOnMissing", false))) {
+      throw new Error(
+        `No value found for key '${key}' in namespace '${namespace}' and \`errorOnMissing\` is set to true`,
+      );
+    }
+    return { outputs: { deleted } };
+  },
 });

@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { defineRunnableTask } from "../../../src/plugin/define.js";
 import { dynamic } from "../../../src/plugin/properties.js";
+import { renderOptionalText, renderText } from "./properties.js";
 
 export default defineRunnableTask({
   type: "io.kestra.plugin.core.kv.GetKeys",
@@ -14,4 +15,10 @@ export default defineRunnableTask({
   outputs: z.object({
     keys: z.array(z.string()),
   }),
+  async run(context) {
+    const namespace = await renderText(context, "namespace");
+    const prefix = (await renderOptionalText(context, "prefix")) ?? "";
+    const keys = (await context.kv.list(namespace)).map((entry) => entry.key).filter((key) => key.startsWith(prefix));
+    return { outputs: { keys } };
+  },
 });

@@ -3,27 +3,27 @@
  * (the flow's namespace by default), optionally typed, described and expiring.
  * Also exports the key rule shared by the other KV tasks.
  */
+import { Temporal } from "temporal-polyfill";
 import { z } from "zod";
 import { type CheckIssue, defineRunnableTask } from "../../../src/plugin/define.js";
 import { anyMap, dynamic, dynamicDuration, expression } from "../../../src/plugin/properties.js";
+import {
+  convertKvValue,
+  INVALID_KEY_MESSAGE,
+  KV_KEY_PATTERN,
+  KV_TYPES,
+  type KvType,
+} from "../../../src/storage/kv-store.js";
+import { renderFlag, renderOptionalText, renderText } from "./properties.js";
 
-/** KVStore.validateKey: a KV key, matched in full. */
-export const KV_KEY_PATTERN = /^[a-zA-Z0-9][a-zA-Z0-9._-]*$/;
+export { KV_KEY_PATTERN, KV_TYPES };
 
 /** Checks a literal `key` against Kestra's key rule; expressions are checked when rendered. */
 export function checkKvKey(properties: Record<string, unknown>): CheckIssue[] {
   const key = properties.key;
   if (typeof key !== "string" || expression.safeParse(key).success || KV_KEY_PATTERN.test(key)) return [];
-  return [
-    {
-      message:
-        "Key must start with an alphanumeric character (uppercase or lowercase) and can contain alphanumeric characters (uppercase or lowercase), dots (.), underscores (_), and hyphens (-) only.",
-      path: ["key"],
-    },
-  ];
+  return [{ message: INVALID_KEY_MESSAGE, path: ["key"] }];
 }
-
-export const KV_TYPES = ["STRING", "NUMBER", "BOOLEAN", "DATETIME", "DATE", "DURATION", "JSON"] as const;
 
 export default defineRunnableTask({
   type: "io.kestra.plugin.core.kv.Set",
@@ -40,4 +40,23 @@ export default defineRunnableTask({
     kvDescription: dynamic(z.string()).optional(),
   }),
   check: checkKvKey,
+  async run(context) {
+    const namespace = await renderText(context, "namespace");
+    const key = await renderText(context, "key");
+    const kvType = await renderOptionalText(context, "kvType");
+    if (kvType !== undefined && !(KV_TYPES as readonly string[]).includes(kvType)) {
+      throw new Error(`'kvType' must be one of ${KV_TYPES.join(", ")}, got '${kvType}'`);
+    }
+    const value = convertKvValue(await context.render(context.properties.value), kvType as KvType | undefined);
+    const ttl = context.properties.ttl === undefined ? undefined : await context.render(context.properties.ttl);
+    const description = await renderOptionalText(context, "kvDescription");
+    await context.kv.put(namespace, key, value, {
+      overwrite: await renderFlag(context, "overwrite", true),
+      ...(ttl === undefined || ttl === null || ttl === ""
+        ? {}
+        : { ttl: ttl instanceof Temporal.Duration ? ttl : String(ttl) }),
+      ...(description === undefined ? {} : { description }),
+    });
+    return undefined;
+  },
 });
