@@ -56,7 +56,13 @@ export default defineConfig({
             // Open like `npm start` (honored on the tests' `tern.test` host only); test/workers/auth.test.ts
             // calls the Worker with its own secrets to check Basic auth, bearer tokens and refusals.
             miniflare: {
-              bindings: { TEST_MIGRATIONS: migrations, TERN_AUTH: "open", KESTRA_CASES: kestraCaseFiles() },
+              bindings: {
+                TEST_MIGRATIONS: migrations,
+                TERN_AUTH: "open",
+                KESTRA_CASES: kestraCaseFiles(),
+                // A Worker secret as `wrangler secret put SECRET_TERN_TOKEN` sets it (base64 of "worker-s3cret"): test/workers/secrets.test.ts.
+                SECRET_TERN_TOKEN: "d29ya2VyLXMzY3JldA==",
+              },
             },
           }),
         ],

@@ -32,6 +32,7 @@ process.exitCode = await main(
     err: (text) => process.stderr.write(text),
     readFile: (path) => readFile(path, "utf8"),
     listFiles,
+    env: process.env,
   },
   registry,
 );

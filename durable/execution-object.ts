@@ -41,6 +41,7 @@ import { newId } from "../src/util/ids.js";
 import { parseTyped, stringifyTyped, toKestraJson } from "../src/util/typed-json.js";
 import type { Env } from "../workers/env.js";
 import { R2BlobStore } from "../workers/r2-blob-store.js";
+import { workerSecrets } from "../workers/secrets.js";
 import { type ChildState, ExecutionStore, type TickChanges } from "./execution-store.js";
 
 /** What changes() answers: the execution as it is, its version, and its log lines from `logsFrom`. */
@@ -165,6 +166,7 @@ export class ExecutionObject extends DurableObject<Env> {
       engine: this.engine,
       storage: new R2BlobStore(env.STORAGE),
       kv: createSqlKvStore(drizzle(env.DB)),
+      secrets: workerSecrets(env),
       now: () => new Date(),
       newId,
       schedule: (at, fire) => {

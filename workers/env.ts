@@ -14,4 +14,6 @@ export interface Env {
   readonly TERN_API_TOKENS?: string;
   /** `open` only under `npm start` on localhost (wrangler dev --var TERN_AUTH:open). */
   readonly TERN_AUTH?: string;
+  /** Secrets for `secret('NAME')`: `npx wrangler secret put SECRET_NAME` with the value base64-encoded (Kestra OSS). */
+  readonly [secret: `SECRET_${string}`]: string | undefined;
 }

@@ -6,6 +6,7 @@ import { drizzle } from "drizzle-orm/d1";
 import { registry } from "../plugins/index.js";
 import { createApp } from "../src/api/app.js";
 import { createEngine } from "../src/expression/index.js";
+import { renderStoresOf } from "../src/runtime/data-stores.js";
 import { createSqlExecutionIndex } from "../src/storage/sql/execution-index.js";
 import { createSqlFlowStore } from "../src/storage/sql/flow-repository.js";
 import { createSqlKvStore } from "../src/storage/sql/kv-repository.js";
@@ -16,6 +17,7 @@ import type { Env } from "./env.js";
 import { durableExecutions } from "./execution-runtime.js";
 import { healthChecks } from "./health.js";
 import { R2BlobStore } from "./r2-blob-store.js";
+import { workerSecrets } from "./secrets.js";
 
 export { ExecutionObject } from "../durable/execution-object.js";
 export { FlowObject } from "../durable/flow-object.js";
@@ -26,13 +28,14 @@ const engine = createEngine();
 export default {
   fetch(request, env, ctx) {
     const db = drizzle(env.DB);
+    const kv = createSqlKvStore(db);
     const app = createApp({
       registry,
       version: TERN_VERSION,
       auth: workerAuth(env, request),
       healthChecks: healthChecks(env),
       flows: createSqlFlowStore(db),
-      kv: createSqlKvStore(db),
+      kv,
       executions: {
         executions: durableExecutions(env),
         index: createSqlExecutionIndex(db),
@@ -40,6 +43,8 @@ export default {
         engine,
         blobs: new R2BlobStore(env.STORAGE),
         baseUrl: new URL(request.url).origin,
+        // What a webhook's key and inputs may read: secret('...') from SECRET_* bindings, kv().
+        stores: renderStoresOf({ kv, secrets: workerSecrets(env) }),
       },
     });
     return app.fetch(request, env, ctx);

@@ -3,7 +3,8 @@
  * host, shows the logs as they come, then the task tree with states and durations and the
  * outputs; `--json` prints the final execution as Kestra's API returns it. With `--flows`,
  * every flow of DIR is deployed first, so Subflow tasks can start them; their executions
- * are shown after the main one. Exit code 0 for SUCCESS or WARNING.
+ * are shown after the main one. `SECRET_*` environment variables (base64) are the flows'
+ * secrets, as in Kestra OSS. Exit code 0 for SUCCESS or WARNING.
  */
 
 import type { Execution, TaskRun } from "../executor/model.js";
@@ -14,6 +15,7 @@ import { parseFlow } from "../flow/index.js";
 import { MemoryInputFileStore, resolveInputs } from "../inputs/index.js";
 import { LocalHost } from "../local/host.js";
 import type { PluginRegistry } from "../plugin/registry.js";
+import { secretsFromEnv } from "../storage/secrets.js";
 import { newId } from "../util/ids.js";
 import type { CliIo } from "./io.js";
 
@@ -145,6 +147,7 @@ export async function runCommand(argv: readonly string[], io: CliIo, registry: P
   const host = new LocalHost({
     registry,
     engine,
+    secrets: secretsFromEnv(io.env ?? {}, (name) => io.err(`warning: ${name} is not base64-encoded; it is ignored\n`)),
     ids: (() => {
       let first = true;
       return () => {

@@ -27,6 +27,7 @@ import { WorkingDirectories } from "../runtime/working-directories.js";
 import { type BlobStore, MemoryBlobStore, taskPath } from "../storage/internal.js";
 import { ionLine } from "../storage/ion.js";
 import { type KvStore, memoryKvStore } from "../storage/kv-store.js";
+import type { SecretStore } from "../storage/secrets.js";
 import { newId } from "../util/ids.js";
 import { type Clock, realClock } from "./clock.js";
 
@@ -42,6 +43,8 @@ export interface LocalHostOptions {
   readonly stores?: RenderStores;
   /** The KV store (kv tasks, `kv()`); in memory by default, libSQL through src/storage/sql/kv-repository.ts. */
   readonly kv?: KvStore;
+  /** Secrets (`secret()`, masked in logs): `secretsFromEnv(process.env)` reads `SECRET_*` as Kestra does; none by default. */
+  readonly secrets?: SecretStore;
   /** Internal storage (`kestra:///` files: FILE inputs, task outputs); in memory by default. */
   readonly storage?: BlobStore;
   /** Every log line, as it happens (the execution is built only when asked for: it costs O(task runs)). */
@@ -117,6 +120,7 @@ export class LocalHost {
       engine: options.engine,
       storage: this.storage,
       kv: options.kv ?? memoryKvStore({ now: () => this.clock.now() }),
+      ...(options.secrets ? { secrets: options.secrets } : {}),
       ...(options.stores ? { stores: options.stores } : {}),
       ...(options.secretKey ? { secretKey: options.secretKey } : {}),
       now: () => this.clock.now(),

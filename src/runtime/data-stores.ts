@@ -5,9 +5,11 @@
  */
 import type { RenderStores } from "../expression/extension.js";
 import type { KvStore } from "../storage/kv-store.js";
+import type { SecretStore } from "../storage/secrets.js";
 
 export interface DataStores {
   readonly kv?: KvStore;
+  readonly secrets?: SecretStore;
 }
 
 /** RenderStores over the host's stores; a store the host lacks leaves its functions failing clearly. */
@@ -15,6 +17,8 @@ export function renderStoresOf(stores: DataStores): RenderStores {
   const out: { -readonly [K in keyof RenderStores]: RenderStores[K] } = {};
   const kv = stores.kv;
   if (kv) out.kv = async (namespace, key) => kv.get(namespace, key);
+  const secrets = stores.secrets;
+  if (secrets) out.secret = async (key) => secrets.get(key);
   return out;
 }
 

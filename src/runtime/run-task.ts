@@ -17,6 +17,7 @@ import { encrypt } from "../expression/functions/support/encryption.js";
 import type { DynamicTaskRun, TaskContext, TaskLogger } from "../plugin/task-context.js";
 import { type BlobStore, taskStorage } from "../storage/internal.js";
 import type { KvStore } from "../storage/kv-store.js";
+import { type SecretStore, secretMasker } from "../storage/secrets.js";
 import { WorkingDirectory } from "../storage/working-directory.js";
 import { renderStoresOf, unavailableKvStore } from "./data-stores.js";
 
@@ -30,6 +31,8 @@ export interface TaskServices {
   readonly storage: BlobStore;
   /** The KV store (the kv tasks and the `kv()` function). */
   readonly kv?: KvStore;
+  /** Secrets (`secret()`); their values are masked in the task's log lines and error. */
+  readonly secrets?: SecretStore;
   /** Storage the expression functions read (kv, secret...), over what the stores above give. */
   readonly stores?: RenderStores;
   /** `kestra.encryption.secret-key`. */
@@ -81,7 +84,11 @@ export async function runTask(request: TaskRequest, services: TaskServices): Pro
   }
   const lines: LogLine[] = [];
   const directory = shared?.directory ?? new WorkingDirectory();
-  const context = taskContext(request, services, entry.task, variables, lines, directory);
+  // Secret values the task's renders read (Kestra masks those in the task run's logs).
+  const secrets = new Set<string>();
+  const context = taskContext(request, services, entry.task, variables, lines, directory, secrets);
+  // Every secret the host holds is masked too: one read by another task may reach this one's logs.
+  const masker = () => secretMasker([...secrets, ...(services.secrets?.values() ?? [])]);
   const timeout =
     command.timeoutMs === undefined
       ? undefined
@@ -94,6 +101,7 @@ export async function runTask(request: TaskRequest, services: TaskServices): Pro
     }
     await shared?.ready;
     const outcome = await Promise.race([plugin.run(context), aborted(controller.signal)]);
+    const mask = masker();
     return {
       type: "task.ended",
       taskRunId: command.taskRunId,
@@ -102,20 +110,21 @@ export async function runTask(request: TaskRequest, services: TaskServices): Pro
       ...(outcome?.labels ? { labels: outcome.labels } : {}),
       ...(outcome?.exit ? { exit: outcome.exit } : {}),
       ...(outcome?.dynamicTaskRuns?.length ? { dynamicTaskRuns: outcome.dynamicTaskRuns } : {}),
-      logs: lines,
+      logs: masked(lines, mask),
     };
   } catch (error) {
     const killed = controller.signal.aborted && String(controller.signal.reason).includes("killed");
     const outputs = (error as { outputs?: Readonly<Record<string, unknown>> }).outputs;
     const dynamicTaskRuns = (error as { dynamicTaskRuns?: readonly DynamicTaskRun[] }).dynamicTaskRuns;
+    const mask = masker();
     return {
       type: "task.ended",
       taskRunId: command.taskRunId,
       state: killed ? "KILLED" : "FAILED",
-      error: error instanceof Error ? error.message : String(error),
+      error: mask(error instanceof Error ? error.message : String(error)),
       ...(outputs ? { outputs } : {}),
       ...(dynamicTaskRuns?.length ? { dynamicTaskRuns } : {}),
-      logs: lines,
+      logs: masked(lines, mask),
     };
   } finally {
     timeout?.();
@@ -129,6 +138,7 @@ function taskContext(
   variables: Readonly<Record<string, unknown>>,
   lines: LogLine[],
   workingDirectory: WorkingDirectory,
+  secrets: Set<string>,
 ): TaskContext {
   const { command, state } = request;
   const engine = services.engine;
@@ -163,6 +173,7 @@ function taskContext(
   );
   const options: RenderOptions = {
     now: () => Temporal.Instant.fromEpochMilliseconds(services.now().getTime()),
+    registerSecret: (value) => secrets.add(value),
     stores: {
       ...renderStoresOf(services),
       ...services.stores,
@@ -207,6 +218,14 @@ function taskContext(
     },
     newId: services.newId,
   };
+}
+
+/** The log lines with secret values masked (only the lines that hold one are copied). */
+function masked(lines: readonly LogLine[], mask: (text: string) => string): LogLine[] {
+  return lines.map((line) => {
+    const message = mask(line.message);
+    return message === line.message ? line : { ...line, message };
+  });
 }
 
 function aborted(signal: AbortSignal): Promise<never> {

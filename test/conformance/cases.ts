@@ -16,8 +16,10 @@ import { knownType } from "../../src/flow/types.js";
 import { readInputParts, resolveInputs } from "../../src/inputs/index.js";
 import { fakeClock } from "../../src/local/clock.js";
 import { LocalHost } from "../../src/local/host.js";
+import { renderStoresOf } from "../../src/runtime/data-stores.js";
 import { MemoryBlobStore } from "../../src/storage/internal.js";
 import { type KvStore, memoryKvStore } from "../../src/storage/kv-store.js";
+import { secretsFromEnv } from "../../src/storage/secrets.js";
 import { sequentialIds } from "../../src/util/ids.js";
 import { KESTRA_DIR } from "../support/kestra.js";
 import { checkExpectations, selectTaskRun, uncheckedKeys } from "./expectations.js";
@@ -64,7 +66,27 @@ export function category(testCase: KestraCase): string {
 }
 
 /** Setup sections the harness carries out. */
-const SETUP = { config: true, kv: true } as const;
+const SETUP = { config: true, kv: true, env: true } as const;
+
+/**
+ * The environment a case sets, its values described in words: `base64('text')`, or
+ * `base64 of 'text' xN, wrapped with \n every W chars`; the host's secrets come from it.
+ */
+export function caseEnvironment(testCase: KestraCase): Record<string, string> {
+  const described = (testCase.setup?.env as Record<string, string> | undefined) ?? {};
+  const env: Record<string, string> = {};
+  for (const [name, description] of Object.entries(described)) {
+    const base64 = (text: string) => btoa(String.fromCharCode(...new TextEncoder().encode(text)));
+    const plain = /^base64\('(.*)'\)$/s.exec(description);
+    const wrapped = /^base64 of '(.*)' x(\d+), wrapped with \\n every (\d+) chars$/.exec(description);
+    if (plain) env[name] = base64(plain[1] ?? "");
+    else if (wrapped) {
+      const encoded = base64((wrapped[1] ?? "").repeat(Number(wrapped[2])));
+      env[name] = encoded.match(new RegExp(`.{1,${wrapped[3]}}`, "g"))?.join("\n") ?? encoded;
+    } else throw new Error(`the harness does not understand the environment value ${name}: ${description}`);
+  }
+  return env;
+}
 
 /** The KV entries a case seeds: `kv: [{namespace, key, value}]`. */
 async function seedKv(testCase: KestraCase, kv: KvStore): Promise<void> {
@@ -182,8 +204,10 @@ export async function runCase(testCase: KestraCase): Promise<Verdict> {
   const clock = fakeClock();
   const kv = memoryKvStore({ now: () => clock.now() });
   await seedKv(testCase, kv);
+  const secrets = secretsFromEnv(caseEnvironment(testCase));
   const host = new LocalHost({
     kv,
+    secrets,
     // Kestra's test configuration (application-test.yml) sets kestra.encryption.secret-key.
     ...(secretKeyOf(testCase) ? { secretKey: secretKeyOf(testCase) } : {}),
     storage,
@@ -229,6 +253,7 @@ export async function runCase(testCase: KestraCase): Promise<Verdict> {
         engine,
         now: () => clock.now().toISOString(),
         newId: sequentialIds("wh"),
+        stores: renderStoresOf({ kv, secrets }),
       });
       return problems.length === 0 ? { kind: "passed" } : { kind: "failed", why: problems.join("; ") };
     }

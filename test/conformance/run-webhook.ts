@@ -6,6 +6,7 @@
  */
 import type { Execution } from "../../src/executor/model.js";
 import type { ExpressionEngine } from "../../src/expression/engine.js";
+import type { RenderStores } from "../../src/expression/extension.js";
 import { printValue } from "../../src/expression/values.js";
 import type { Flow } from "../../src/flow/model.js";
 import type { LocalHost } from "../../src/local/host.js";
@@ -56,6 +57,8 @@ export interface WebhookRun {
   readonly engine: ExpressionEngine;
   readonly now: () => string;
   readonly newId: () => string;
+  /** What the webhook's key and inputs may read (secret(), kv()). */
+  readonly stores?: RenderStores;
 }
 
 /** Sends every request of the case, runs what they start, and checks the answers. */
@@ -110,7 +113,13 @@ async function send(request: CaseRequest, run: WebhookRun): Promise<Answer | str
       parameters: new URLSearchParams(query).entries(),
       ...(body !== undefined ? { body } : {}),
     },
-    { registry: run.registry, engine: run.engine, now: run.now, newId: run.newId },
+    {
+      registry: run.registry,
+      engine: run.engine,
+      now: run.now,
+      newId: run.newId,
+      ...(run.stores ? { renderOptions: { stores: run.stores } } : {}),
+    },
   );
   const sent = body === undefined ? {} : { sentBody: body };
   if (outcome.type === "refused") return { status: outcome.status, message: outcome.message, ...sent };

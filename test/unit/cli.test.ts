@@ -83,6 +83,23 @@ describe("tern CLI", () => {
     expect(execution.taskRunList[0]?.outputs).toEqual({ value: "42" });
   });
 
+  it("reads secrets from SECRET_* environment variables (base64) and masks them in the logs", async () => {
+    const { out, err, cli } = io({
+      "s.yaml": `id: s
+namespace: company.team
+tasks:
+  - id: log
+    type: io.kestra.plugin.core.log.Log
+    message: "the token is {{ secret('token') }}"
+`,
+    });
+    const env = { SECRET_TOKEN: btoa("hunter2"), SECRET_BAD: "%%%" };
+    expect(await main(["run", "s.yaml"], { ...cli, env }, registry)).toBe(0);
+    expect(out.join("")).toMatch(/INFO {2}log {2}the token is \*{6}\n/);
+    expect(out.join("")).not.toContain("hunter2");
+    expect(err.join("")).toBe("warning: SECRET_BAD is not base64-encoded; it is ignored\n");
+  });
+
   it("refuses an invalid input with Kestra's message", async () => {
     const { err, cli } = io({ "f.yaml": FLOW });
     expect(await main(["run", "f.yaml", "--input", "count=many"], cli, registry)).toBe(2);
