@@ -150,6 +150,8 @@ export interface TaskStorage {
   put(name: string, content: FileContent): Promise<string>;
   /** URIs of the readable files under a `kestra:///` folder, sorted. */
   list(prefix: string): Promise<string[]>;
+  /** Deletes a file it may read (same rule as `get`); true when it existed. */
+  delete(uri: string): Promise<boolean>;
 }
 
 export class StorageAccessError extends Error {
@@ -190,6 +192,10 @@ export function taskStorage(
     list: async (prefix) => {
       check(prefix);
       return storage.list(prefix.endsWith("/") ? prefix : `${prefix}/`);
+    },
+    delete: async (uri) => {
+      check(uri);
+      return storage.delete(uri);
     },
   };
 }

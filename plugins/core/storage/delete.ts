@@ -1,7 +1,8 @@
-/** io.kestra.plugin.core.storage.Delete: deletes one internal-storage file. */
+/** io.kestra.plugin.core.storage.Delete: deletes one internal-storage file of this execution (or of the one that started it). */
 import { z } from "zod";
 import { defineRunnableTask } from "../../../src/plugin/define.js";
 import { dynamic } from "../../../src/plugin/properties.js";
+import { renderBoolean, renderText } from "./files.js";
 
 export default defineRunnableTask({
   type: "io.kestra.plugin.core.storage.Delete",
@@ -17,4 +18,11 @@ export default defineRunnableTask({
     uri: z.string(),
     deleted: z.boolean(),
   }),
+  async run(context) {
+    const uri = await renderText(context, "uri", context.properties.uri);
+    const errorOnMissing = await renderBoolean(context, "errorOnMissing", context.properties.errorOnMissing ?? false);
+    const deleted = await context.storage.delete(uri);
+    if (errorOnMissing && !deleted) throw new Error(`Unable to find file '${uri}'`);
+    return { outputs: { uri, deleted } };
+  },
 });

@@ -2,6 +2,8 @@
 import { z } from "zod";
 import { defineRunnableTask } from "../../../src/plugin/define.js";
 import { dynamic } from "../../../src/plugin/properties.js";
+import { charsetOf, decode, encode } from "./charsets.js";
+import { extensionOf, newFileName, renderText, textLines } from "./files.js";
 
 export default defineRunnableTask({
   type: "io.kestra.plugin.core.storage.Reverse",
@@ -12,9 +14,21 @@ export default defineRunnableTask({
     from: dynamic(z.string().min(1)),
     /** Written after each line. */
     separator: dynamic(z.string()).default("\n"),
+    /** How the file is read and written: UTF-8, US-ASCII, ISO-8859-1 or UTF-16 (BE, LE). */
     charset: dynamic(z.string()).default("UTF-8"),
   }),
   outputs: z.object({
     uri: z.string(),
   }),
+  async run(context) {
+    const p = context.properties;
+    const from = await renderText(context, "from", p.from);
+    const separator = await renderText(context, "separator", p.separator ?? "\n");
+    const charset = charsetOf(await renderText(context, "charset", p.charset ?? "UTF-8"));
+    const lines = textLines(decode(await context.storage.get(from), charset)).reverse();
+    const text = lines.map((line) => line + separator).join("");
+    return {
+      outputs: { uri: await context.storage.put(newFileName(context, extensionOf(from)), encode(text, charset)) },
+    };
+  },
 });

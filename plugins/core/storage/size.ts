@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { defineRunnableTask } from "../../../src/plugin/define.js";
 import { dynamic } from "../../../src/plugin/properties.js";
+import { renderText } from "./files.js";
 
 export default defineRunnableTask({
   type: "io.kestra.plugin.core.storage.Size",
@@ -14,4 +15,9 @@ export default defineRunnableTask({
   outputs: z.object({
     size: z.number().int(),
   }),
+  async run(context) {
+    const uri = await renderText(context, "uri", context.properties.uri);
+    // TaskStorage has no stat yet: the file is read to be measured, under the same access rule.
+    return { outputs: { size: (await context.storage.get(uri)).byteLength } };
+  },
 });
