@@ -1,11 +1,23 @@
 /**
  * io.kestra.plugin.core.http.Request: sends an HTTP request and keeps the response (status,
- * headers, body) as outputs. Also exports the request properties and client `options` that
- * Download shares with it (Kestra's AbstractHttp and HttpConfiguration).
+ * headers, body as text) as outputs. Also exports the request properties and client `options`
+ * that Download shares with it (Kestra's AbstractHttp and HttpConfiguration).
+ *
+ * The body is kept whole in the outputs, so it may be at most MAX_RESPONSE_BYTES (Kestra's
+ * documented 10 MB default); larger payloads are for the Download task.
  */
 import { z } from "zod";
 import { defineRunnableTask } from "../../../src/plugin/define.js";
 import { anyMap, duration, dynamic, dynamicDuration } from "../../../src/plugin/properties.js";
+import type { TaskContext } from "../../../src/plugin/task-context.js";
+import { renderBoolean } from "../storage/files.js";
+import { headerMap, logResponseBody, send } from "./client.js";
+import { HttpTaskError } from "./errors.js";
+import { outgoing } from "./outgoing.js";
+import { clientSettings } from "./settings.js";
+
+/** The largest response body the Request task keeps: 10 MiB. */
+export const MAX_RESPONSE_BYTES = 10 * 1024 * 1024;
 
 const secretText = dynamic(z.string()).optional();
 
@@ -45,7 +57,7 @@ export const httpOptions = z.strictObject({
   followRedirects: dynamic(z.boolean()).default(true),
   /** Accept response codes >= 400 instead of failing. */
   allowFailed: dynamic(z.boolean()).default(false),
-  /** Response codes accepted besides 2xx. */
+  /** When given, the only response codes accepted (others fail the task, whatever `allowFailed`). */
   allowedResponseCodes: dynamic(z.array(z.number().int())).optional(),
   defaultCharset: dynamic(z.string()).default("UTF-8"),
   logs: z.array(z.enum(["REQUEST_HEADERS", "REQUEST_BODY", "RESPONSE_HEADERS", "RESPONSE_BODY"])).optional(),
@@ -103,4 +115,45 @@ export default defineRunnableTask({
     encryptedBody: z.object({ type: z.string(), value: z.string() }).optional(),
     formData: anyMap.optional(),
   }),
+  run: request,
 });
+
+async function request(context: TaskContext) {
+  const settings = await clientSettings(context);
+  const call = await outgoing(context, settings);
+  const exchange = await send(context, call, settings);
+  let body: string | undefined;
+  try {
+    if (exchange.response.body !== null) {
+      const bytes = await exchange.bytes(MAX_RESPONSE_BYTES, "the Request task (use the Download task)");
+      body = new TextDecoder().decode(bytes);
+    }
+  } finally {
+    exchange.close();
+  }
+  logResponseBody(context, body, settings);
+  checkUnicode(body);
+  const encrypt = await renderBoolean(context, "encryptBody", context.properties.encryptBody ?? false);
+  const outputs: Record<string, unknown> = {
+    uri: call.uri,
+    code: exchange.response.status,
+    headers: headerMap(exchange.response.headers),
+  };
+  if (body !== undefined) {
+    if (encrypt) outputs.encryptedBody = { type: "io.kestra.datatype:aes_encrypted", value: context.encrypt(body) };
+    else outputs.body = body;
+  }
+  return { outputs };
+}
+
+/** Kestra refuses a body holding an unassigned code point (Character.isDefined, per UTF-16 unit). */
+function checkUnicode(body: string | undefined): void {
+  const illegal = body === undefined ? null : /[\p{Cn}]/u.exec(body);
+  const code = illegal?.[0].codePointAt(0);
+  if (code === undefined || code > 0xffff) return;
+  throw new HttpTaskError(
+    "http.body",
+    `Illegal unicode code point in request body: ${code}, the Request task only support valid Unicode strings as body.\n` +
+      "You can try using the Download task instead.",
+  );
+}
