@@ -260,7 +260,8 @@ export function headerMap(headers: Headers): Record<string, string[]> {
   headers.forEach((value, name) => {
     if (name !== "set-cookie") out[name] = [value];
   });
-  const cookies = headers.getSetCookie();
+  // Standard in Node and workerd (http_headers_getsetcookie, on since 2023); workers-types only declares getAll.
+  const cookies = (headers as Headers & { getSetCookie(): string[] }).getSetCookie();
   if (cookies.length > 0) out["set-cookie"] = cookies;
   return out;
 }

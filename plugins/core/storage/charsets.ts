@@ -5,6 +5,9 @@
  * Any other name is refused as Java refuses an unsupported charset.
  */
 
+/** A byte-order mark is text like any other, as Java's fixed-endianness decoders read it. */
+const KEEP_BOM = { fatal: false, ignoreBOM: true };
+
 export type Charset = "UTF-8" | "US-ASCII" | "ISO-8859-1" | "UTF-16" | "UTF-16BE" | "UTF-16LE";
 
 const ALIASES: Readonly<Record<string, Charset>> = {
@@ -37,20 +40,20 @@ const SUPPORTED = "UTF-8, US-ASCII, ISO-8859-1, UTF-16, UTF-16BE, UTF-16LE";
 export function decode(bytes: Uint8Array, charset: Charset): string {
   switch (charset) {
     case "UTF-8":
-      return new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes);
+      return new TextDecoder("utf-8", KEEP_BOM).decode(bytes);
     case "US-ASCII":
       return latin1(bytes, 0x7f);
     case "ISO-8859-1":
       return latin1(bytes, 0xff);
     case "UTF-16BE":
-      return new TextDecoder("utf-16be", { ignoreBOM: true }).decode(bytes);
+      return new TextDecoder("utf-16be", KEEP_BOM).decode(bytes);
     case "UTF-16LE":
-      return new TextDecoder("utf-16le", { ignoreBOM: true }).decode(bytes);
+      return new TextDecoder("utf-16le", KEEP_BOM).decode(bytes);
     case "UTF-16": {
       // Java: a byte-order mark decides and is dropped; big-endian without one.
       if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder("utf-16le").decode(bytes.subarray(2));
       if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder("utf-16be").decode(bytes.subarray(2));
-      return new TextDecoder("utf-16be", { ignoreBOM: true }).decode(bytes);
+      return new TextDecoder("utf-16be", KEEP_BOM).decode(bytes);
     }
   }
 }
@@ -65,7 +68,8 @@ function latin1(bytes: Uint8Array, max: number): string {
 export function encode(text: string, charset: Charset): Uint8Array<ArrayBuffer> {
   switch (charset) {
     case "UTF-8":
-      return new TextEncoder().encode(text);
+      // TextEncoder makes a fresh ArrayBuffer; some lib typings leave it as ArrayBufferLike.
+      return new TextEncoder().encode(text) as Uint8Array<ArrayBuffer>;
     case "US-ASCII":
       return singleByte(text, 0x7f);
     case "ISO-8859-1":
