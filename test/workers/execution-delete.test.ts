@@ -9,10 +9,9 @@ import { env, SELF } from "cloudflare:test";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Execution } from "../../src/executor/model.js";
 import { R2BlobStore } from "../../workers/r2-blob-store.js";
+import { API, deploy } from "./support/api.js";
 
 type Json = Record<string, unknown>;
-
-const API = "http://tern.test/api/v1/main";
 
 const UPLOAD = `id: upload
 namespace: api.delete
@@ -32,15 +31,6 @@ tasks:
     type: io.kestra.plugin.core.flow.Sleep
     duration: PT1H
 `;
-
-async function deploy(source: string): Promise<void> {
-  const response = await SELF.fetch(`${API}/flows`, {
-    method: "POST",
-    headers: { "content-type": "application/x-yaml" },
-    body: source,
-  });
-  expect(response.status).toBe(200);
-}
 
 /** An execution of `upload` with its file stored; answers its id and the file's R2 key. */
 async function uploaded(): Promise<{ id: string; key: string }> {

@@ -7,10 +7,9 @@
 import { env, SELF } from "cloudflare:test";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Execution } from "../../src/executor/model.js";
+import { API, deploy } from "./support/api.js";
 
 type Json = Record<string, unknown>;
-
-const API = "http://tern.test/api/v1/main";
 
 const FLOW = `id: files
 namespace: api.files
@@ -22,15 +21,6 @@ tasks:
     type: io.kestra.plugin.core.log.Log
     message: "{{ inputs.file }}"
 `;
-
-async function deploy(source: string): Promise<void> {
-  const response = await SELF.fetch(`${API}/flows`, {
-    method: "POST",
-    headers: { "content-type": "application/x-yaml" },
-    body: source,
-  });
-  expect(response.status).toBe(200);
-}
 
 /** Runs the flow with one uploaded file; answers the execution id and the file's kestra:// URI. */
 async function run(name: string, content: string): Promise<{ id: string; uri: string }> {

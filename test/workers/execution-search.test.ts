@@ -4,36 +4,14 @@
  * `GET /executions/search` and `GET /executions` read it back with filters and paging.
  * `whenDone()` resolves after the object's pending index writes, so no test sleeps.
  */
-import { env, SELF } from "cloudflare:test";
+import { SELF } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import type { Execution } from "../../src/executor/model.js";
+import { API, deploy, started, whenDone } from "./support/api.js";
 
 interface Paged {
   results: Execution[];
   total: number;
-}
-
-const API = "http://tern.test/api/v1/main";
-
-async function deploy(source: string): Promise<void> {
-  const response = await SELF.fetch(`${API}/flows`, {
-    method: "POST",
-    headers: { "content-type": "application/x-yaml" },
-    body: source,
-  });
-  expect(response.status).toBe(200);
-}
-
-async function execute(namespace: string, flowId: string, query = ""): Promise<string> {
-  const response = await SELF.fetch(`${API}/executions/${namespace}/${flowId}${query}`, { method: "POST" });
-  expect(response.status).toBe(200);
-  return String(((await response.json()) as Execution).id);
-}
-
-/** Waits (without sleeping) until the object says the execution ended or paused and its summary is indexed. */
-async function done(id: string): Promise<Execution> {
-  const stub = env.EXECUTIONS.get(env.EXECUTIONS.idFromName(id));
-  return (await stub.whenDone()) as unknown as Execution;
 }
 
 async function search(query: string, path = "/executions/search"): Promise<Paged> {
@@ -56,12 +34,12 @@ describe("execution search", () => {
     await deploy(flow("search.team", "ko", "{{ nope }}"));
     await deploy(flow("search.team.sub", "ok", "fine"));
     await deploy(flow("search.teamx", "ok", "fine"));
-    const ok1 = await execute("search.team", "ok", "?labels=env:prod");
-    const ok2 = await execute("search.team", "ok");
-    const ko = await execute("search.team", "ko");
-    const sub = await execute("search.team.sub", "ok");
-    const other = await execute("search.teamx", "ok");
-    for (const id of [ok1, ok2, ko, sub, other]) await done(id);
+    const ok1 = await started("search.team", "ok", "?labels=env:prod");
+    const ok2 = await started("search.team", "ok");
+    const ko = await started("search.team", "ko");
+    const sub = await started("search.team.sub", "ok");
+    const other = await started("search.teamx", "ok");
+    for (const id of [ok1, ok2, ko, sub, other]) await whenDone(id);
 
     const team = await search("namespace=search.team&size=25");
     expect(team.total).toBe(4);
@@ -89,8 +67,8 @@ describe("execution search", () => {
     expect(page1.results.map((e) => e.id)).toEqual(all.slice(0, 3));
     expect(page2.results.map((e) => e.id)).toEqual([all[0]]);
 
-    const started = starts.at(-1) ?? "";
-    expect(await ids(`namespace=search.team&flowId=ok&sort=id:asc&startDate=${encodeURIComponent(started)}`)).toEqual(
+    const latest = starts.at(-1) ?? "";
+    expect(await ids(`namespace=search.team&flowId=ok&sort=id:asc&startDate=${encodeURIComponent(latest)}`)).toEqual(
       byId(ok1, ok2, sub),
     );
     expect(await ids("namespace=search.team&endDate=2000-01-01T00:00:00Z")).toEqual([]);
@@ -118,21 +96,21 @@ tasks:
     type: io.kestra.plugin.core.flow.Sleep
     duration: PT1H
 `);
-    const gate = await execute("search.life", "gate");
-    expect((await done(gate)).state.current).toBe("PAUSED");
+    const gate = await started("search.life", "gate");
+    expect((await whenDone(gate)).state.current).toBe("PAUSED");
     expect((await search("namespace=search.life&state=PAUSED")).results.map((e) => e.id)).toEqual([gate]);
 
     const resumed = await SELF.fetch(`${API}/executions/${gate}/resume`, { method: "POST" });
     expect(resumed.status).toBe(204);
-    expect((await done(gate)).state.current).toBe("SUCCESS");
+    expect((await whenDone(gate)).state.current).toBe("SUCCESS");
     const afterResume = await search("namespace=search.life&flowId=gate");
     expect(afterResume.results.map((e) => [e.id, e.state.current])).toEqual([[gate, "SUCCESS"]]);
     expect(afterResume.results[0]?.state.histories.map((h) => h.state)).toContain("PAUSED");
 
-    const nap = await execute("search.life", "nap");
+    const nap = await started("search.life", "nap");
     const killed = await SELF.fetch(`${API}/executions/${nap}/kill`, { method: "DELETE" });
     expect(killed.status).toBe(202);
-    expect((await done(nap)).state.current).toBe("KILLED");
+    expect((await whenDone(nap)).state.current).toBe("KILLED");
     expect((await search("namespace=search.life&state=KILLED")).results.map((e) => e.id)).toEqual([nap]);
   });
 

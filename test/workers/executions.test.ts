@@ -3,41 +3,12 @@
  * execution created through the API with multipart inputs and run by its Durable Object,
  * then read, logged, resumed, killed and restarted through the API.
  */
-import { env, SELF } from "cloudflare:test";
+import { SELF } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import type { Execution } from "../../src/executor/model.js";
+import { deploy, execute, whenDone } from "./support/api.js";
 
 type Json = Record<string, unknown>;
-
-async function deploy(source: string): Promise<void> {
-  const response = await SELF.fetch("http://tern.test/api/v1/main/flows", {
-    method: "POST",
-    headers: { "content-type": "application/x-yaml" },
-    body: source,
-  });
-  expect(response.status).toBe(200);
-}
-
-async function execute(
-  namespace: string,
-  id: string,
-  inputs: Record<string, string> = {},
-  query = "",
-): Promise<{ status: number; json: Json }> {
-  const form = new FormData();
-  for (const [name, value] of Object.entries(inputs)) form.append(name, value);
-  const response = await SELF.fetch(`http://tern.test/api/v1/main/executions/${namespace}/${id}${query}`, {
-    method: "POST",
-    body: form,
-  });
-  return { status: response.status, json: (await response.json()) as Json };
-}
-
-/** Waits (without sleeping) until the execution's object says it ended or paused. */
-async function done(id: string): Promise<Execution> {
-  const stub = env.EXECUTIONS.get(env.EXECUTIONS.idFromName(id));
-  return (await stub.whenDone()) as unknown as Execution;
-}
 
 const HELLO = `id: hello
 namespace: api.exec
@@ -117,7 +88,7 @@ tasks:
       body: form,
     });
     expect(resumed.status).toBe(204);
-    const finished = await done(id);
+    const finished = await whenDone(id);
     expect(finished.state.current).toBe("SUCCESS");
     expect(finished.taskRunList.at(-1)?.outputs).toEqual({ value: "true" });
     const again = await SELF.fetch(`http://tern.test/api/v1/main/executions/${id}/resume`, { method: "POST" });
@@ -138,7 +109,7 @@ tasks:
     const id = String(created.json.id);
     const killed = await SELF.fetch(`http://tern.test/api/v1/main/executions/${id}/kill`, { method: "DELETE" });
     expect(killed.status).toBe(202);
-    expect((await done(id)).state.current).toBe("KILLED");
+    expect((await whenDone(id)).state.current).toBe("KILLED");
     const again = await SELF.fetch(`http://tern.test/api/v1/main/executions/${id}/kill`, { method: "DELETE" });
     expect(again.status).toBe(422);
   });
@@ -182,7 +153,7 @@ tasks:
       ["a", "SUCCESS"],
       ["b", "RESTARTED"],
     ]);
-    const finished = await done(replay.id);
+    const finished = await whenDone(replay.id);
     expect(finished.state.current).toBe("SUCCESS");
     expect(finished.taskRunList.map((r) => r.taskId)).toEqual(["a", "b", "c"]);
     const unknown = await SELF.fetch(`http://tern.test/api/v1/main/executions/${id}/replay?taskRunId=nope`, {
@@ -200,7 +171,7 @@ tasks:
     const afterMark = (await marked.json()) as Execution;
     expect(afterMark.state.current).toBe("RESTARTED");
     expect(afterMark.taskRunList[2]?.state.current).toBe("FAILED");
-    expect((await done(id)).state.current).toBe("FAILED");
+    expect((await whenDone(id)).state.current).toBe("FAILED");
   });
 
   it("restarts a failed execution in place, answering it RESTARTED", async () => {
@@ -217,7 +188,7 @@ tasks:
     const restarted = await SELF.fetch(`http://tern.test/api/v1/main/executions/${id}/restart`, { method: "POST" });
     expect(restarted.status).toBe(200);
     expect(((await restarted.json()) as Execution).state.current).toBe("RESTARTED");
-    const finished = await done(id);
+    const finished = await whenDone(id);
     expect(finished.state.current).toBe("SUCCESS");
     expect(finished.taskRunList[0]?.attempts?.map((a) => a.state.current)).toEqual(["FAILED", "SUCCESS"]);
   });
@@ -255,7 +226,7 @@ tasks:
     expect(restarted.status).toBe(200);
     const restartedId = ((await restarted.json()) as Execution).id;
     expect(restartedId).not.toBe(id);
-    const onV2 = await done(restartedId);
+    const onV2 = await whenDone(restartedId);
     expect(onV2).toMatchObject({ flowRevision: 2, state: { current: "SUCCESS" } });
     // The FLOAT input keeps its Java type through the objects: rendered "2.0", not "2".
     expect(onV2.taskRunList[0]?.outputs).toEqual({ value: "v2 with 2.0" });
@@ -264,7 +235,7 @@ tasks:
       method: "POST",
     });
     expect(replayed.status).toBe(200);
-    const replay = await done(((await replayed.json()) as Execution).id);
+    const replay = await whenDone(((await replayed.json()) as Execution).id);
     expect(replay).toMatchObject({ flowRevision: 2, parentId: id, state: { current: "SUCCESS" } });
 
     const unknown = await SELF.fetch(`http://tern.test/api/v1/main/executions/${id}/replay?revision=9`, {

@@ -4,35 +4,14 @@
  * event once it is terminated; `GET /logs/{id}/follow` sends each log line as it is written.
  * Driven by the API (resume) and whenDone(), without sleeps.
  */
-import { env, SELF } from "cloudflare:test";
+import { SELF } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import type { Execution } from "../../src/executor/model.js";
-
-const API = "http://tern.test/api/v1/main";
+import { API, deploy, started, whenDone } from "./support/api.js";
 
 interface SseEvent {
   readonly id: string | undefined;
   readonly data: unknown;
-}
-
-async function deploy(source: string): Promise<void> {
-  const response = await SELF.fetch(`${API}/flows`, {
-    method: "POST",
-    headers: { "content-type": "application/x-yaml" },
-    body: source,
-  });
-  expect(response.status).toBe(200);
-}
-
-async function execute(namespace: string, id: string): Promise<string> {
-  const response = await SELF.fetch(`${API}/executions/${namespace}/${id}`, { method: "POST", body: new FormData() });
-  expect(response.status).toBe(200);
-  return ((await response.json()) as Execution).id;
-}
-
-async function done(id: string): Promise<Execution> {
-  const stub = env.EXECUTIONS.get(env.EXECUTIONS.idFromName(id));
-  return (await stub.whenDone()) as unknown as Execution;
 }
 
 /** Reads server-sent events one at a time; `next()` is undefined once the stream ended. */
@@ -85,7 +64,7 @@ tasks:
 describe("follow streams", () => {
   it("follows an execution: start, its states up to PAUSED, then after resume SUCCESS as the end", async () => {
     await deploy(gate("gate"));
-    const id = await execute("follow.test", "gate");
+    const id = await started("follow.test", "gate");
     const stream = events(await SELF.fetch(`${API}/executions/${id}/follow`));
 
     const first = await stream.next();
@@ -101,7 +80,7 @@ describe("follow streams", () => {
       ["before", "SUCCESS"],
       ["wait", "PAUSED"],
     ]);
-    expect((await done(id)).state.current).toBe("PAUSED");
+    expect((await whenDone(id)).state.current).toBe("PAUSED");
 
     const resumed = await SELF.fetch(`${API}/executions/${id}/resume`, { method: "POST" });
     expect(resumed.status).toBe(204);
@@ -116,7 +95,7 @@ describe("follow streams", () => {
     expect(ended.state.current).toBe("SUCCESS");
     expect(ended.state.histories.map((h) => h.state)).toContain("PAUSED");
     expect(ended.taskRunList.map((run) => run.taskId)).toEqual(["before", "wait", "after"]);
-    expect((await done(id)).state.current).toBe("SUCCESS");
+    expect((await whenDone(id)).state.current).toBe("SUCCESS");
   });
 
   it("answers a terminated execution with start and end at once", async () => {
@@ -127,8 +106,8 @@ tasks:
     type: io.kestra.plugin.core.debug.Return
     format: hi
 `);
-    const id = await execute("follow.test", "quick");
-    expect((await done(id)).state.current).toBe("SUCCESS");
+    const id = await started("follow.test", "quick");
+    expect((await whenDone(id)).state.current).toBe("SUCCESS");
     const stream = events(await SELF.fetch(`${API}/executions/${id}/follow`));
     expect(await stream.next()).toEqual({ id: "start", data: { id } });
     const end = await stream.next();
@@ -139,8 +118,8 @@ tasks:
 
   it("follows the logs of an execution: each line as it is written, until the execution ends", async () => {
     await deploy(gate("logged"));
-    const id = await execute("follow.test", "logged");
-    expect((await done(id)).state.current).toBe("PAUSED");
+    const id = await started("follow.test", "logged");
+    expect((await whenDone(id)).state.current).toBe("PAUSED");
     const stream = events(await SELF.fetch(`${API}/logs/${id}/follow`));
     expect(await stream.next()).toEqual({ id: "start", data: {} });
     const before = await stream.next();
@@ -170,13 +149,13 @@ tasks:
       level: "INFO",
       message: "Flow completed with state SUCCESS",
     });
-    expect((await done(id)).state.current).toBe("SUCCESS");
+    expect((await whenDone(id)).state.current).toBe("SUCCESS");
   });
 
   it("filters followed logs by minLevel", async () => {
     await deploy(gate("filtered"));
-    const id = await execute("follow.test", "filtered");
-    expect((await done(id)).state.current).toBe("PAUSED");
+    const id = await started("follow.test", "filtered");
+    expect((await whenDone(id)).state.current).toBe("PAUSED");
     const stream = events(await SELF.fetch(`${API}/logs/${id}/follow?minLevel=WARN`));
     expect((await stream.next())?.id).toBe("start");
     expect((await SELF.fetch(`${API}/executions/${id}/resume`, { method: "POST" })).status).toBe(204);

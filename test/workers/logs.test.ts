@@ -6,27 +6,7 @@
 import { SELF } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import type { LogEntry } from "../../src/storage/log-index.js";
-
-const API = "http://tern.test/api/v1/main";
-
-async function deploy(source: string): Promise<void> {
-  const created = await SELF.fetch(`${API}/flows`, {
-    method: "POST",
-    headers: { "content-type": "application/x-yaml" },
-    body: source,
-  });
-  expect(created.status, await created.clone().text()).toBe(200);
-}
-
-/** Runs the flow with `wait=true`: its summary and its log lines are in D1 when it answers. */
-async function run(namespace: string, id: string): Promise<string> {
-  const response = await SELF.fetch(`${API}/executions/${namespace}/${id}?wait=true`, {
-    method: "POST",
-    body: new FormData(),
-  });
-  expect(response.status).toBe(200);
-  return ((await response.json()) as { id: string }).id;
-}
+import { API, deploy, started } from "./support/api.js";
 
 async function get<T>(path: string): Promise<{ status: number; body: T }> {
   const response = await SELF.fetch(`${API}${path}`);
@@ -46,7 +26,7 @@ tasks:
     level: WARN
     message: careful
 `);
-    const id = await run("logs.one", "chatty");
+    const id = await started("logs.one", "chatty", "?wait=true");
     const all = await get<LogEntry[]>(`/logs/${id}`);
     expect(all.status).toBe(200);
     expect(all.body).toContainEqual(
@@ -86,8 +66,8 @@ tasks:
     level: ERROR
     message: needle in the second
 `);
-    const first = await run("logs.search", "first");
-    const second = await run("logs.search.sub", "second");
+    const first = await started("logs.search", "first", "?wait=true");
+    const second = await started("logs.search.sub", "second", "?wait=true");
     const found = await get<{ results: LogEntry[]; total: number }>("/logs/search?namespace=logs.search&q=needle");
     expect(found.status).toBe(200);
     expect(found.body.total).toBe(2);
@@ -112,7 +92,7 @@ tasks:
     type: io.kestra.plugin.core.log.Log
     message: soon gone
 `);
-    const id = await run("logs.delete", "gone");
+    const id = await started("logs.delete", "gone", "?wait=true");
     expect((await get<{ total: number }>("/logs/search?namespace=logs.delete")).body.total).toBeGreaterThan(0);
     const deleted = await SELF.fetch(`${API}/executions/${id}`, { method: "DELETE" });
     expect(deleted.status).toBe(204);

@@ -4,52 +4,22 @@
  * parent's task run. Kill cascades to children, a restarted Subflow restarts its child, and a
  * child's report survives the parent's eviction and is applied once.
  */
-import { env, runDurableObjectAlarm, runInDurableObject, SELF } from "cloudflare:test";
+import { runDurableObjectAlarm, runInDurableObject, SELF } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import type { ExecutionObject } from "../../durable/execution-object.js";
 import type { Execution, TaskRun } from "../../src/executor/model.js";
-
-/** Creates each flow, or updates it when an earlier test created it (storage is shared by the file's tests). */
-async function deploy(...sources: string[]): Promise<void> {
-  for (const source of sources) {
-    const created = await SELF.fetch("http://tern.test/api/v1/main/flows", {
-      method: "POST",
-      headers: { "content-type": "application/x-yaml" },
-      body: source,
-    });
-    if (created.status === 200) continue;
-    const flow = /^id: (\S+)\nnamespace: (\S+)/.exec(source);
-    const updated = await SELF.fetch(`http://tern.test/api/v1/main/flows/${flow?.[2]}/${flow?.[1]}`, {
-      method: "PUT",
-      headers: { "content-type": "application/x-yaml" },
-      body: source,
-    });
-    expect(updated.status, await updated.clone().text()).toBe(200);
-  }
-}
+import { deploy, execute, executionObject, settled, whenDone } from "./support/api.js";
 
 /** Creates an execution through the API; with `wait`, answers once it ended or paused. */
-async function execute(namespace: string, id: string, inputs: Record<string, string | File> = {}, wait = true) {
-  const form = new FormData();
-  for (const [name, value] of Object.entries(inputs)) form.append(name, value);
-  const response = await SELF.fetch(
-    `http://tern.test/api/v1/main/executions/${namespace}/${id}${wait ? "?wait=true" : ""}`,
-    { method: "POST", body: form },
-  );
-  expect(response.status).toBe(200);
-  return (await response.json()) as Execution;
-}
-
-function stub(id: string) {
-  return env.EXECUTIONS.get(env.EXECUTIONS.idFromName(id));
-}
-
-async function whenDone(id: string): Promise<Execution> {
-  return (await stub(id).whenDone()) as unknown as Execution;
-}
-
-async function settled(id: string): Promise<Execution> {
-  return (await stub(id).settled()) as unknown as Execution;
+async function launch(
+  namespace: string,
+  id: string,
+  inputs: Record<string, string | File> = {},
+  wait = true,
+): Promise<Execution> {
+  const { status, json } = await execute(namespace, id, inputs, wait ? "?wait=true" : "");
+  expect(status).toBe(200);
+  return json as unknown as Execution;
 }
 
 function run(execution: Execution, taskId: string): TaskRun {
@@ -115,7 +85,7 @@ tasks:
 describe("Subflows on Workers", () => {
   it("runs the child in its own object and gives its outputs to the parent's task run", async () => {
     await deploy(CHILD, PARENT);
-    const parent = await execute("sub.flows", "parent");
+    const parent = await launch("sub.flows", "parent");
     expect(parent.state.current).toBe("SUCCESS");
     const call = run(parent, "call");
     expect(call.outputs).toMatchObject({ state: "SUCCESS", outputs: { greeting: "hello Ada" } });
@@ -160,14 +130,14 @@ tasks:
     flowId: not-there
 `,
     );
-    const failed = await execute("sub.flows", "calls-failing");
+    const failed = await launch("sub.flows", "calls-failing");
     expect(failed.state.current).toBe("FAILED");
     expect(run(failed, "call").outputs).toMatchObject({ state: "FAILED" });
     expect((await whenDone(childId(failed, "call"))).state.current).toBe("FAILED");
 
-    const missing = await execute("sub.flows", "calls-nothing");
+    const missing = await launch("sub.flows", "calls-nothing");
     expect(missing.state.current).toBe("FAILED");
-    const logs = (await stub(missing.id).logs()) as unknown as { message: string }[];
+    const logs = (await executionObject(missing.id).logs()) as unknown as { message: string }[];
     expect(logs.map((line) => line.message)).toContain("Unable to find flow 'sub.flows'.'not-there'");
   });
 
@@ -184,11 +154,11 @@ tasks:
     wait: false
 `,
     );
-    const parent = await execute("sub.flows", "fire-and-forget");
+    const parent = await launch("sub.flows", "fire-and-forget");
     expect(parent.state.current).toBe("SUCCESS");
     const child = await settled(childId(parent, "call"));
     expect(child.state.current).toBe("RUNNING");
-    await stub(child.id).kill();
+    await executionObject(child.id).kill();
   });
 
   it("kills the children of a killed parent", async () => {
@@ -203,11 +173,11 @@ tasks:
     flowId: sleepy
 `,
     );
-    const started = await execute("sub.flows", "kills-child", {}, false);
+    const started = await launch("sub.flows", "kills-child", {}, false);
     const running = await settled(started.id);
     const child = childId(running, "call");
     expect((await settled(child)).state.current).toBe("RUNNING");
-    await stub(started.id).kill();
+    await executionObject(started.id).kill();
     const parent = await whenDone(started.id);
     expect(parent.state.current).toBe("KILLED");
     expect(run(parent, "call").state.current).toBe("KILLED");
@@ -227,10 +197,10 @@ tasks:
     restartBehavior: RETRY_FAILED
 `,
     );
-    const failed = await execute("sub.flows", "restarts-child");
+    const failed = await launch("sub.flows", "restarts-child");
     expect(failed.state.current).toBe("FAILED");
     const child = childId(failed, "call");
-    await stub(failed.id).restart();
+    await executionObject(failed.id).restart();
     const parent = await whenDone(failed.id);
     expect(parent.state.histories.map((h) => h.state)).toContain("RESTARTED");
     expect(parent.state.current).toBe("FAILED");
@@ -256,17 +226,17 @@ tasks:
     format: done
 `,
     );
-    const started = await execute("sub.flows", "waits-through-eviction", {}, false);
+    const started = await launch("sub.flows", "waits-through-eviction", {}, false);
     const child = childId(await settled(started.id), "call");
-    await runInDurableObject(stub(started.id), (instance: ExecutionObject) => instance.reload());
-    expect(await runDurableObjectAlarm(stub(child))).toBe(true);
+    await runInDurableObject(executionObject(started.id), (instance: ExecutionObject) => instance.reload());
+    expect(await runDurableObjectAlarm(executionObject(child))).toBe(true);
     const parent = await whenDone(started.id);
     expect(parent.state.current).toBe("SUCCESS");
     expect(run(parent, "call").attempts).toHaveLength(1);
     // The same report again (a child that lost the answer) changes nothing.
     const ended = { type: "subflow.ended", taskRunId: run(parent, "call").id, executionId: child, state: "SUCCESS" };
-    await stub(started.id).childEnded(child, ended as never);
-    const again = (await stub(started.id).execution()) as unknown as Execution;
+    await executionObject(started.id).childEnded(child, ended as never);
+    const again = (await executionObject(started.id).execution()) as unknown as Execution;
     expect(again.taskRunList).toHaveLength(parent.taskRunList.length);
     expect(again.state.histories).toHaveLength(parent.state.histories.length);
   });
@@ -310,7 +280,7 @@ tasks:
 `,
     );
     const file = new File(["a\nb\nc\nd\ne\n"], "rows.txt");
-    const parent = await execute("sub.flows", "batches", { file });
+    const parent = await launch("sub.flows", "batches", { file });
     expect(parent.state.current).toBe("SUCCESS");
     const items = parent.taskRunList.find((r) => r.taskId === "each_items");
     expect(items?.outputs).toMatchObject({ numberOfBatches: 3, iterations: { SUCCESS: 3 } });
