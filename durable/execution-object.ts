@@ -37,6 +37,7 @@ import { createSqlExecutionIndex } from "../src/storage/sql/execution-index.js";
 import { createSqlFlowStore } from "../src/storage/sql/flow-repository.js";
 import { createSqlKvStore } from "../src/storage/sql/kv-repository.js";
 import { createSqlLogIndex } from "../src/storage/sql/log-index.js";
+import { createSqlNamespaceFiles } from "../src/storage/sql/namespace-files-repository.js";
 import { newId } from "../src/util/ids.js";
 import { parseTyped, stringifyTyped, toKestraJson } from "../src/util/typed-json.js";
 import type { Env } from "../workers/env.js";
@@ -162,11 +163,13 @@ export class ExecutionObject extends DurableObject<Env> {
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
     this.store = new ExecutionStore(ctx.storage);
+    const storage = new R2BlobStore(env.STORAGE);
     this.services = {
       engine: this.engine,
-      storage: new R2BlobStore(env.STORAGE),
+      storage,
       kv: createSqlKvStore(drizzle(env.DB)),
       secrets: workerSecrets(env),
+      namespaceFiles: createSqlNamespaceFiles(drizzle(env.DB), storage),
       now: () => new Date(),
       newId,
       schedule: (at, fire) => {
@@ -174,7 +177,7 @@ export class ExecutionObject extends DurableObject<Env> {
         return () => clearTimeout(handle);
       },
     };
-    this.directories = new WorkingDirectories(this.services.storage);
+    this.directories = new WorkingDirectories(storage, this.services.namespaceFiles);
     this.reload();
   }
 

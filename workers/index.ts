@@ -11,6 +11,7 @@ import { createSqlExecutionIndex } from "../src/storage/sql/execution-index.js";
 import { createSqlFlowStore } from "../src/storage/sql/flow-repository.js";
 import { createSqlKvStore } from "../src/storage/sql/kv-repository.js";
 import { createSqlLogIndex } from "../src/storage/sql/log-index.js";
+import { createSqlNamespaceFiles } from "../src/storage/sql/namespace-files-repository.js";
 import { TERN_VERSION } from "../src/version.js";
 import { workerAuth } from "./auth.js";
 import type { Env } from "./env.js";
@@ -29,6 +30,8 @@ export default {
   fetch(request, env, ctx) {
     const db = drizzle(env.DB);
     const kv = createSqlKvStore(db);
+    const blobs = new R2BlobStore(env.STORAGE);
+    const namespaceFiles = createSqlNamespaceFiles(db, blobs);
     const app = createApp({
       registry,
       version: TERN_VERSION,
@@ -36,15 +39,16 @@ export default {
       healthChecks: healthChecks(env),
       flows: createSqlFlowStore(db),
       kv,
+      namespaceFiles,
       executions: {
         executions: durableExecutions(env),
         index: createSqlExecutionIndex(db),
         logIndex: createSqlLogIndex(db),
         engine,
-        blobs: new R2BlobStore(env.STORAGE),
+        blobs,
         baseUrl: new URL(request.url).origin,
         // What a webhook's key and inputs may read: secret('...') from SECRET_* bindings, kv().
-        stores: renderStoresOf({ kv, secrets: workerSecrets(env) }),
+        stores: renderStoresOf({ kv, secrets: workerSecrets(env), namespaceFiles, storage: blobs }),
       },
     });
     return app.fetch(request, env, ctx);

@@ -10,12 +10,14 @@ import { cors } from "hono/cors";
 import type { PluginRegistry } from "../plugin/registry.js";
 import type { FlowStore } from "../storage/flow-store.js";
 import type { KvStore } from "../storage/kv-store.js";
+import type { NamespaceFiles } from "../storage/namespace-files.js";
 import { type AuthOptions, authMiddleware } from "./auth.js";
 import { ApiError, errorResponse } from "./errors.js";
 import { configRoutes } from "./routes/configs.js";
 import { type ExecutionRouteDeps, executionRoutes } from "./routes/executions.js";
 import { flowRoutes } from "./routes/flows.js";
 import { kvRoutes } from "./routes/kv.js";
+import { namespaceFileRoutes } from "./routes/namespace-files.js";
 import { type WebhookRouteDeps, webhookRoutes } from "./routes/webhooks.js";
 
 export type HealthStatus = "UP" | "DOWN";
@@ -29,6 +31,8 @@ export interface ApiDeps {
   readonly executions?: Omit<ExecutionRouteDeps, "registry" | "flows"> & Pick<WebhookRouteDeps, "stores" | "variables">;
   /** The KV store (`/namespaces/{namespace}/kv`); without it those routes are not served. */
   readonly kv?: KvStore;
+  /** Namespace files (`/namespaces/{namespace}/files`); without them those routes are not served. */
+  readonly namespaceFiles?: NamespaceFiles;
   /** Named checks of the runtime's dependencies (database, storage...); each throws when unhealthy. */
   readonly healthChecks?: Readonly<Record<string, () => Promise<void>>>;
   /** Who may call the API (src/api/auth.ts); nothing configured and not open refuses every call but health and webhooks. */
@@ -63,6 +67,7 @@ export function createApp(deps: ApiDeps): Hono {
   const api = new Hono();
   api.route("/", flowRoutes(deps));
   if (deps.kv) api.route("/", kvRoutes({ kv: deps.kv }));
+  if (deps.namespaceFiles) api.route("/", namespaceFileRoutes({ namespaceFiles: deps.namespaceFiles }));
   if (deps.executions) {
     const executionDeps = { ...deps.executions, registry: deps.registry, flows: deps.flows };
     api.route("/", webhookRoutes(executionDeps));

@@ -10,9 +10,11 @@ import { runCommand } from "./run.js";
 import { validateCommand } from "./validate.js";
 
 const USAGE = `Usage:
-  tern run FLOW.yaml [--input key=value]... [--flows DIR] [--json]
+  tern run FLOW.yaml [--input key=value]... [--flows DIR] [--namespace-files DIR] [--json]
                                                         run a flow on the local host; --flows deploys
-                                                        the flows of DIR for its Subflow tasks
+                                                        the flows of DIR for its Subflow tasks;
+                                                        --namespace-files gives DIR's files as the
+                                                        namespace files of the flow's namespace
   tern validate FLOW.yaml...                            validate flows; non-zero exit when one is invalid
   tern render 'TEMPLATE' [--context ctx.json] [--typed] render a Pebble template the way Kestra does
 `;

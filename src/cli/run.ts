@@ -1,10 +1,11 @@
 /**
- * `tern run flow.yaml --input key=value [--flows DIR] [--json]`: runs a flow on the local
+ * `tern run flow.yaml --input key=value [--flows DIR] [--namespace-files DIR] [--json]`: runs a flow on the local
  * host, shows the logs as they come, then the task tree with states and durations and the
  * outputs; `--json` prints the final execution as Kestra's API returns it. With `--flows`,
  * every flow of DIR is deployed first, so Subflow tasks can start them; their executions
- * are shown after the main one. `SECRET_*` environment variables (base64) are the flows'
- * secrets, as in Kestra OSS. Exit code 0 for SUCCESS or WARNING.
+ * are shown after the main one. With `--namespace-files`, the (text) files of DIR are the
+ * flow namespace's files, at their path below DIR. `SECRET_*` environment variables (base64)
+ * are the flows' secrets, as in Kestra OSS. Exit code 0 for SUCCESS or WARNING.
  */
 
 import type { Execution, TaskRun } from "../executor/model.js";
@@ -15,16 +16,19 @@ import { parseFlow } from "../flow/index.js";
 import { MemoryInputFileStore, resolveInputs } from "../inputs/index.js";
 import { LocalHost } from "../local/host.js";
 import type { PluginRegistry } from "../plugin/registry.js";
+import { MemoryBlobStore } from "../storage/internal.js";
+import { memoryNamespaceFiles, type NamespaceFiles } from "../storage/namespace-files.js";
 import { secretsFromEnv } from "../storage/secrets.js";
 import { newId } from "../util/ids.js";
 import type { CliIo } from "./io.js";
 
-const USAGE = "usage: tern run FLOW.yaml [--input key=value]... [--flows DIR] [--json]";
+const USAGE = "usage: tern run FLOW.yaml [--input key=value]... [--flows DIR] [--namespace-files DIR] [--json]";
 
 interface RunArgs {
   file?: string;
   inputs: Record<string, string>;
   flows?: string;
+  namespaceFiles?: string;
   json: boolean;
 }
 
@@ -43,6 +47,11 @@ function parseArgs(args: readonly string[]): RunArgs | string {
       if (dir === undefined || dir === "") return "--flows expects a directory";
       if (out.flows !== undefined) return "--flows is given twice";
       out.flows = dir;
+    } else if (arg === "--namespace-files") {
+      const dir = args[++i];
+      if (dir === undefined || dir === "") return "--namespace-files expects a directory";
+      if (out.namespaceFiles !== undefined) return "--namespace-files is given twice";
+      out.namespaceFiles = dir;
     } else if (out.file === undefined && !arg.startsWith("-")) out.file = arg;
     else return `unexpected argument "${arg}"`;
   }
@@ -142,11 +151,15 @@ export async function runCommand(argv: readonly string[], io: CliIo, registry: P
     io.err(`${firstError.message}\n`);
     return 2;
   }
+  const storage = new MemoryBlobStore();
   /** The flow of each task run that logged: "" for the main execution's. */
   const flowOfRun = new Map<string, string>();
+  const files = memoryNamespaceFiles(storage);
   const host = new LocalHost({
     registry,
     engine,
+    storage,
+    namespaceFiles: files,
     secrets: secretsFromEnv(io.env ?? {}, (name) => io.err(`warning: ${name} is not base64-encoded; it is ignored\n`)),
     ids: (() => {
       let first = true;
@@ -175,6 +188,12 @@ export async function runCommand(argv: readonly string[], io: CliIo, registry: P
         },
   });
   for (const other of others) host.deploy(other);
+  if (
+    args.namespaceFiles !== undefined &&
+    !(await loadNamespaceFiles(args.namespaceFiles, flow.namespace, files, io))
+  ) {
+    return 2;
+  }
   const { execution } = await host.run(flow, { inputs: resolved.values });
   if (args.json) io.out(`${toJson(execution, true)}\n`);
   else
@@ -184,6 +203,28 @@ export async function runCommand(argv: readonly string[], io: CliIo, registry: P
       io,
     );
   return execution.state.current === "SUCCESS" || execution.state.current === "WARNING" ? 0 : 1;
+}
+
+/** Every file under `dir` becomes a namespace file at its path below `dir`; false after reporting a problem. */
+async function loadNamespaceFiles(dir: string, namespace: string, files: NamespaceFiles, io: CliIo): Promise<boolean> {
+  try {
+    // The host's paths as written (`./dir/a` may come back as `dir/a`): compared without `./`.
+    const plain = (path: string) =>
+      path
+        .replaceAll("\\", "/")
+        .replace(/^(\.\/)+/, "")
+        .replace(/\/+$/, "");
+    const base = plain(dir);
+    for (const file of await io.listFiles(dir)) {
+      const full = plain(file);
+      const path = full.startsWith(`${base}/`) ? full.slice(base.length) : full.slice(full.lastIndexOf("/"));
+      await files.put(namespace, path, new TextEncoder().encode(await io.readFile(file)));
+    }
+    return true;
+  } catch (error) {
+    io.err(`${dir}: ${error instanceof Error ? error.message : String(error)}\n`);
+    return false;
+  }
 }
 
 function duration(run: { state: { histories: readonly { date: string }[] } }): string {

@@ -27,6 +27,7 @@ import { WorkingDirectories } from "../runtime/working-directories.js";
 import { type BlobStore, MemoryBlobStore, taskPath } from "../storage/internal.js";
 import { ionLine } from "../storage/ion.js";
 import { type KvStore, memoryKvStore } from "../storage/kv-store.js";
+import { memoryNamespaceFiles, type NamespaceFiles } from "../storage/namespace-files.js";
 import type { SecretStore } from "../storage/secrets.js";
 import { newId } from "../util/ids.js";
 import { type Clock, realClock } from "./clock.js";
@@ -47,6 +48,11 @@ export interface LocalHostOptions {
   readonly secrets?: SecretStore;
   /** Internal storage (`kestra:///` files: FILE inputs, task outputs); in memory by default. */
   readonly storage?: BlobStore;
+  /**
+   * Namespace files (the namespace tasks, `read()`, a WorkingDirectory's `namespaceFiles`); in
+   * memory over `storage` by default, libSQL through src/storage/sql/namespace-files-repository.ts.
+   */
+  readonly namespaceFiles?: NamespaceFiles;
   /** Every log line, as it happens (the execution is built only when asked for: it costs O(task runs)). */
   readonly onLog?: (line: LogLine, execution: () => Execution) => void;
   /** Every state change of an execution, after each step. */
@@ -115,12 +121,15 @@ export class LocalHost {
     this.clock = options.clock ?? realClock();
     this.ids = options.ids ?? newId;
     this.storage = options.storage ?? new MemoryBlobStore();
-    this.directories = new WorkingDirectories(this.storage);
+    const namespaceFiles =
+      options.namespaceFiles ?? memoryNamespaceFiles(this.storage, { now: () => this.clock.now() });
+    this.directories = new WorkingDirectories(this.storage, namespaceFiles);
     this.taskServices = {
       engine: options.engine,
       storage: this.storage,
       kv: options.kv ?? memoryKvStore({ now: () => this.clock.now() }),
       ...(options.secrets ? { secrets: options.secrets } : {}),
+      namespaceFiles,
       ...(options.stores ? { stores: options.stores } : {}),
       ...(options.secretKey ? { secretKey: options.secretKey } : {}),
       now: () => this.clock.now(),

@@ -1,12 +1,13 @@
 /**
  * What a runnable task sees while it runs: its raw properties, rendering against the
  * execution's variables, a logger, an abort signal (kill, timeout), the clock, internal
- * storage and the KV store. All I/O goes through here, so a task runs the same on every host.
+ * storage, the KV store and namespace files. All I/O goes through here, so a task runs the same on every host.
  */
 import type { Label, StateType } from "../executor/model.js";
 import type { DynamicTaskRun } from "../executor/protocol.js";
 import type { TaskStorage } from "../storage/internal.js";
 import type { KvStore } from "../storage/kv-store.js";
+import type { NamespaceFiles } from "../storage/namespace-files.js";
 import type { WorkingDirectory } from "../storage/working-directory.js";
 
 export interface TaskLogger {
@@ -41,6 +42,8 @@ export interface TaskContext {
   readonly workingDirectory: WorkingDirectory;
   /** The KV store of every namespace (Kestra's `runContext.namespaceKv(namespace)`). */
   readonly kv: KvStore;
+  /** The namespace files of every namespace (Kestra's `runContext.storage().namespace(namespace)`). */
+  readonly namespaceFiles: NamespaceFiles;
   /**
    * Kestra's RunContext.encrypt: the text encrypted with `kestra.encryption.secret-key`, or
    * the text itself (with a warning in the task's logs) when no key is configured.

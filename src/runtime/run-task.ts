@@ -17,9 +17,10 @@ import { encrypt } from "../expression/functions/support/encryption.js";
 import type { DynamicTaskRun, TaskContext, TaskLogger } from "../plugin/task-context.js";
 import { type BlobStore, taskStorage } from "../storage/internal.js";
 import type { KvStore } from "../storage/kv-store.js";
+import type { NamespaceFiles } from "../storage/namespace-files.js";
 import { type SecretStore, secretMasker } from "../storage/secrets.js";
 import { WorkingDirectory } from "../storage/working-directory.js";
-import { renderStoresOf, unavailableKvStore } from "./data-stores.js";
+import { renderStoresOf, unavailableKvStore, unavailableNamespaceFiles } from "./data-stores.js";
 
 export type TaskRunCommand = Extract<ExecutorCommand, { type: "task.run" }>;
 export type TaskEndedEvent = Extract<ExecutorEvent, { type: "task.ended" }>;
@@ -33,6 +34,8 @@ export interface TaskServices {
   readonly kv?: KvStore;
   /** Secrets (`secret()`); their values are masked in the task's log lines and error. */
   readonly secrets?: SecretStore;
+  /** Namespace files (the namespace tasks, `read()`, `fileExists()`...). */
+  readonly namespaceFiles?: NamespaceFiles;
   /** Storage the expression functions read (kv, secret...), over what the stores above give. */
   readonly stores?: RenderStores;
   /** `kestra.encryption.secret-key`. */
@@ -171,14 +174,20 @@ function taskContext(
     { taskId: command.taskId, taskRunId: command.taskRunId },
     request.readable,
   );
+  const namespaceFilesUri = `kestra:///${execution.namespace.replaceAll(".", "/")}/_files/`;
   const options: RenderOptions = {
     now: () => Temporal.Instant.fromEpochMilliseconds(services.now().getTime()),
     registerSecret: (value) => secrets.add(value),
     stores: {
       ...renderStoresOf(services),
       ...services.stores,
-      // read('kestra:///...'): files of this execution and of the one that started it.
-      readInternal: (uri: string) => storage.getText(uri),
+      // read('kestra:///...'): files of this execution and of the one that started it, or
+      // (the function checked it) a namespace file of the flow's namespace.
+      readInternal: async (uri: string) => {
+        if (!uri.startsWith(namespaceFilesUri)) return storage.getText(uri);
+        const bytes = await services.storage.get(uri);
+        return bytes === undefined ? undefined : new TextDecoder().decode(bytes);
+      },
       // The worker reads the execution's ERROR logs (Kestra's errorLogs()).
       errorLogs: async () =>
         request
@@ -208,6 +217,7 @@ function taskContext(
     storage,
     workingDirectory,
     kv: services.kv ?? unavailableKvStore(),
+    namespaceFiles: services.namespaceFiles ?? unavailableNamespaceFiles(),
     encrypt: (plaintext) => {
       const key = services.secretKey;
       if (key === undefined) {

@@ -8,6 +8,8 @@
 import type { ExecutorCommand, ExecutorEvent } from "../executor/protocol.js";
 import { restoreCache, saveCache } from "../storage/directory-cache.js";
 import { type BlobStore, taskPath, taskStorage } from "../storage/internal.js";
+import { loadNamespaceFiles } from "../storage/namespace-file-loader.js";
+import type { NamespaceFiles } from "../storage/namespace-files.js";
 import { WorkingDirectory } from "../storage/working-directory.js";
 
 type Owner = { readonly namespace: string; readonly flowId: string; readonly id: string };
@@ -24,7 +26,11 @@ export interface SharedDirectory {
 export class WorkingDirectories {
   private readonly open = new Map<string, SharedDirectory>();
 
-  constructor(private readonly storage: BlobStore) {}
+  constructor(
+    private readonly storage: BlobStore,
+    /** Where `namespaceFiles` come from; without it a WorkingDirectory asking for them fails. */
+    private readonly namespaceFiles?: NamespaceFiles,
+  ) {}
 
   /** The directory of a WorkingDirectory task run, when it is open here. */
   get(taskRunId: string): SharedDirectory | undefined {
@@ -52,8 +58,9 @@ export class WorkingDirectories {
         directory.write(name, content.startsWith("kestra://") ? await files.get(content) : content);
       }
       const namespaceFiles = command.namespaceFiles;
-      if (namespaceFiles && namespaceFiles.enabled !== false) {
-        throw new Error("Namespace files in a WorkingDirectory are not supported yet");
+      if (namespaceFiles && namespaceFiles.enabled !== false && String(namespaceFiles.enabled) !== "false") {
+        if (!this.namespaceFiles) throw new Error("Namespace files are not available on this host");
+        await loadNamespaceFiles(this.namespaceFiles, namespaceFiles, execution.namespace, directory);
       }
     };
     const ready = prepare();

@@ -19,6 +19,7 @@ import { LocalHost } from "../../src/local/host.js";
 import { renderStoresOf } from "../../src/runtime/data-stores.js";
 import { MemoryBlobStore } from "../../src/storage/internal.js";
 import { type KvStore, memoryKvStore } from "../../src/storage/kv-store.js";
+import { memoryNamespaceFiles, type NamespaceFiles } from "../../src/storage/namespace-files.js";
 import { secretsFromEnv } from "../../src/storage/secrets.js";
 import { sequentialIds } from "../../src/util/ids.js";
 import { KESTRA_DIR } from "../support/kestra.js";
@@ -66,7 +67,15 @@ export function category(testCase: KestraCase): string {
 }
 
 /** Setup sections the harness carries out. */
-const SETUP = { config: true, kv: true, env: true } as const;
+const SETUP = { config: true, kv: true, env: true, namespaceFiles: true } as const;
+
+/** The namespace files a case seeds: `namespaceFiles: {namespace: {path: content}}`. */
+async function seedNamespaceFiles(testCase: KestraCase, files: NamespaceFiles): Promise<void> {
+  const seeded = (testCase.setup?.namespaceFiles as Record<string, Record<string, string>> | undefined) ?? {};
+  for (const [namespace, entries] of Object.entries(seeded))
+    for (const [path, content] of Object.entries(entries))
+      await files.put(namespace, path, new TextEncoder().encode(content));
+}
 
 /**
  * The environment a case sets, its values described in words: `base64('text')`, or
@@ -205,9 +214,12 @@ export async function runCase(testCase: KestraCase): Promise<Verdict> {
   const kv = memoryKvStore({ now: () => clock.now() });
   await seedKv(testCase, kv);
   const secrets = secretsFromEnv(caseEnvironment(testCase));
+  const namespaceFiles = memoryNamespaceFiles(storage, { now: () => clock.now() });
+  await seedNamespaceFiles(testCase, namespaceFiles);
   const host = new LocalHost({
     kv,
     secrets,
+    namespaceFiles,
     // Kestra's test configuration (application-test.yml) sets kestra.encryption.secret-key.
     ...(secretKeyOf(testCase) ? { secretKey: secretKeyOf(testCase) } : {}),
     storage,

@@ -100,6 +100,23 @@ tasks:
     expect(err.join("")).toBe("warning: SECRET_BAD is not base64-encoded; it is ignored\n");
   });
 
+  it("gives the files of --namespace-files to the flow's namespace", async () => {
+    const { out, err, cli } = io({
+      "f.yaml": `id: f
+namespace: company.team
+tasks:
+  - id: read
+    type: io.kestra.plugin.core.log.Log
+    message: "{{ read('sql/query.sql') }} / {{ fileExists('README.md') }}"
+`,
+      "./ns/sql/query.sql": "select 1",
+      "./ns/README.md": "readme",
+    });
+    expect(await main(["run", "f.yaml", "--namespace-files", "./ns"], cli, registry)).toBe(0);
+    expect(err.join("")).toBe("");
+    expect(out.join("")).toMatch(/INFO {2}read {2}select 1 \/ true\n/);
+  });
+
   it("refuses an invalid input with Kestra's message", async () => {
     const { err, cli } = io({ "f.yaml": FLOW });
     expect(await main(["run", "f.yaml", "--input", "count=many"], cli, registry)).toBe(2);

@@ -10,10 +10,12 @@ import { drizzle } from "drizzle-orm/libsql";
 import { createSqlExecutionIndex } from "../../src/storage/sql/execution-index.js";
 import { createSqlFlowStore } from "../../src/storage/sql/flow-repository.js";
 import { createSqlKvStore } from "../../src/storage/sql/kv-repository.js";
+import { createSqlNamespaceFiles } from "../../src/storage/sql/namespace-files-repository.js";
 import { executionIndexContract } from "../support/execution-index-contract.js";
 import { flowStoreContract } from "../support/flow-store-contract.js";
 import { REPO_ROOT } from "../support/kestra.js";
 import { kvStoreContract } from "../support/kv-store-contract.js";
+import { namespaceFilesContract } from "../support/namespace-files-contract.js";
 
 const client = createClient({ url: ":memory:" });
 const migrations = join(REPO_ROOT, "migrations");
@@ -34,3 +36,4 @@ flowStoreContract("libSQL", (tenantId) => {
 });
 executionIndexContract("libSQL", (tenantId) => createSqlExecutionIndex(db, { tenantId }));
 kvStoreContract("libSQL", (tenantId, now) => createSqlKvStore(db, { tenantId, now }));
+namespaceFilesContract("libSQL", (tenantId, blobs) => createSqlNamespaceFiles(db, blobs, { tenantId }));

@@ -2,6 +2,9 @@
 import { z } from "zod";
 import { defineRunnableTask } from "../../../src/plugin/define.js";
 import { dynamic } from "../../../src/plugin/properties.js";
+import { namespaceFileMatcher } from "../../../src/storage/namespace-files.js";
+import { renderFlag, renderText } from "../kv/properties.js";
+import { renderPatterns } from "./download-files.js";
 
 export default defineRunnableTask({
   type: "io.kestra.plugin.core.namespace.DeleteFiles",
@@ -16,4 +19,16 @@ export default defineRunnableTask({
   outputs: z.object({
     files: z.record(z.string(), z.string()).optional(),
   }),
+  async run(context) {
+    const namespace = await renderText(context, "namespace");
+    const matches = namespaceFileMatcher(await renderPatterns(context));
+    const pruneEmptyParents = await renderFlag(context, "deleteParentFolder", false);
+    for (const file of await context.namespaceFiles.all(namespace)) {
+      if (!matches(file.path)) continue;
+      if (await context.namespaceFiles.delete(namespace, file.path, { pruneEmptyParents })) {
+        context.logger.debug(`Deleted ${file.path}`);
+      }
+    }
+    return { outputs: {} };
+  },
 });

@@ -13,6 +13,7 @@ import dynamicTask from "./dynamic-task.js";
 import encrypted from "./encrypted.js";
 import listenersTestTask from "./listeners-test-task.js";
 import nullOutputTask from "./null-output-task.js";
+import read from "./read.js";
 import taskThatFail from "./task-that-fail.js";
 import taskWithAlias from "./task-with-alias.js";
 import triggerWithAlias from "./trigger-with-alias.js";
@@ -27,6 +28,7 @@ export const testOnlyPlugins: readonly PluginDefinition[] = [
   encrypted,
   listenersTestTask,
   nullOutputTask,
+  read,
   taskThatFail,
   taskWithAlias,
   triggerWithAlias,
@@ -38,8 +40,6 @@ export const harnessRegistry = createRegistry([...plugins, ...testOnlyPlugins]);
 
 /** Test-only types the harness does not provide, each with what Tern lacks to run it. */
 export const missingTestOnlyTypes: Readonly<Record<string, string>> = {
-  "io.kestra.core.tasks.test.Read":
-    "Read reads a file of the WorkingDirectory's working directory, and WorkingDirectory cannot run yet",
   "io.kestra.core.tasks.test.BadExecutable":
     "BadExecutable throws when building the Subflow's result (createSubflowExecutionResult), and Tern's executable contract has no such hook: the executor builds the result itself",
 };
