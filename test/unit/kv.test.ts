@@ -1,6 +1,8 @@
 /** The KV tasks and the kv() function on the local host, over the memory and libSQL stores. */
 import { Temporal } from "temporal-polyfill";
 import { describe, expect, it } from "vitest";
+import { registry } from "../../plugins/index.js";
+import { createApp } from "../../src/api/app.js";
 import type { Execution } from "../../src/executor/model.js";
 import { fakeClock } from "../../src/local/clock.js";
 import { type KvStore, memoryKvStore } from "../../src/storage/kv-store.js";
@@ -207,5 +209,43 @@ tasks:
     });
     expect((await kv.get("company.team", "wait"))?.type).toBe("DURATION");
     expect(outputsOf(execution, "read")).toEqual({ value: "2024 PT5M yes" });
+  });
+});
+
+describe("KV API on the portable app", () => {
+  it("answers Kestra's shapes and statuses over any KvStore", async () => {
+    let now = Date.UTC(2024, 0, 2);
+    const kv = memoryKvStore({ now: () => new Date(now) });
+    const app = createApp({ registry, version: "test", auth: { open: true }, flows: undefined as never, kv });
+    const KV = "http://localhost/api/v1/main/namespaces/company.team/kv";
+    const put = await app.request(`${KV}/n`, {
+      method: "PUT",
+      headers: { "content-type": "application/json", ttl: "PT1M", description: "a number" },
+      body: "1.0",
+    });
+    expect(put.status).toBe(200);
+    expect(await (await app.request(`${KV}/n`)).text()).toBe('{"type":"NUMBER","value":1.0}');
+    expect(await (await app.request(KV)).json()).toEqual([
+      {
+        key: "n",
+        description: "a number",
+        creationDate: "2024-01-02T00:00:00.000Z",
+        updateDate: "2024-01-02T00:00:00.000Z",
+        expirationDate: "2024-01-02T00:01:00.000Z",
+      },
+    ]);
+    expect((await app.request(`${KV}/bad$key`)).status).toBe(422);
+    expect((await app.request(`${KV}/none`)).status).toBe(404);
+    const xml = await app.request(`${KV}/x`, {
+      method: "PUT",
+      headers: { "content-type": "application/xml" },
+      body: "<a/>",
+    });
+    expect(xml.status).toBe(415);
+    now += 61_000;
+    const expired = await app.request(`${KV}/n`);
+    expect(expired.status).toBe(410);
+    expect(await expired.json()).toMatchObject({ message: "Resource has expired: The requested value has expired" });
+    expect((await app.request(`${KV}/n`)).status).toBe(404);
   });
 });
