@@ -30,8 +30,8 @@ export interface TaskContext {
   readonly properties: Readonly<Record<string, unknown>>;
   /** Renders a property: strings are templates (typed when one expression), maps and lists recursively. */
   render(value: unknown): Promise<unknown>;
-  /** Renders a template to text. */
-  renderString(template: string): Promise<string>;
+  /** Renders a template to text; `variables` are merged over the run's (an item's fields, say). */
+  renderString(template: string, variables?: Readonly<Record<string, unknown>>): Promise<string>;
   readonly logger: TaskLogger;
   /** Aborted when the task is killed or times out. */
   readonly signal: AbortSignal;

@@ -210,7 +210,8 @@ function taskContext(
     attemptNumber: command.attemptNumber,
     properties,
     render: (value) => engine.renderValueAsync(value, variables, options),
-    renderString: (template) => engine.renderAsync(template, variables, options),
+    renderString: (template, extra) =>
+      engine.renderAsync(template, extra === undefined ? variables : { ...variables, ...extra }, options),
     logger,
     signal: request.controller.signal,
     now: () => services.now(),

@@ -27,7 +27,7 @@ export default defineRunnableTask({
   async run(context) {
     const from = await renderText(context, "from", context.properties.from);
     const expr = String(context.properties.expr);
-    const render = await itemRenderer(context, "DeduplicateItems");
+    const render = itemRenderer(context);
     const items = textLines(await context.storage.getText(from)).map((line, i) => readItem(line, i + 1));
     const keys: string[] = [];
     const last = new Map<string, number>();

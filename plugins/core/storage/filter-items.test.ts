@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { MemoryBlobStore } from "../../../src/storage/internal.js";
 import { ionLine } from "../../../src/storage/ion.js";
+import { flowOf, localHost } from "../../../test/support/flows.js";
 import { putText, testTask, textOf } from "../../../test/support/task-context.js";
 import plugin from "./filter-items.js";
 
@@ -95,14 +96,40 @@ describe("storage.FilterItems run (Kestra's FilterItemsTest)", () => {
     expect(await textOf(store, uri)).toBe('{key:"k3",value:3}\n');
   });
 
-  it("fails saying so on a host that cannot render with the item's fields", async () => {
-    const store = new MemoryBlobStore();
-    const from = await putText(store, "items.ion", VALID.map(ionLine).join(""));
-    const task = testTask(plugin, { from, filterCondition: "{{ value }}" }, { store });
-    const context = { ...task.context, renderString: (template: string) => task.context.renderString(template) };
-    await expect(plugin.run?.(context)).rejects.toThrow(
-      "FilterItems needs a host that renders expressions with an item's fields as variables",
-    );
+  it("filters on the local host, each item's fields rendered over the run's variables", async () => {
+    const host = localHost();
+    const flow = flowOf(`id: filter
+namespace: company.team
+inputs:
+  - id: threshold
+    type: INT
+    defaults: 1
+tasks:
+  - id: dir
+    type: io.kestra.plugin.core.flow.WorkingDirectory
+    tasks:
+      - id: files
+        type: io.kestra.plugin.core.storage.LocalFiles
+        inputs:
+          items.ion: |
+            {key:"k1",value:1}
+            {key:"k2",value:2}
+            {key:"k3",value:3}
+        outputs:
+          - items.ion
+  - id: filter
+    type: io.kestra.plugin.core.storage.FilterItems
+    from: "{{ outputs.files.uris['items.ion'] }}"
+    filterCondition: "{{ value > inputs.threshold }}"
+  - id: read
+    type: io.kestra.plugin.core.debug.Return
+    format: "{{ read(outputs.filter.uri) }}"
+`);
+    const { execution } = await host.run(flow);
+    expect(execution.state.current).toBe("SUCCESS");
+    expect(execution.taskRunList.find((run) => run.taskId === "read")?.outputs).toEqual({
+      value: '{key:"k2",value:2}\n{key:"k3",value:3}\n',
+    });
   });
 
   it("fails naming the line that is not an Ion struct", async () => {

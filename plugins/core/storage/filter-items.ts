@@ -40,7 +40,7 @@ export default defineRunnableTask({
       "FAIL",
       ...ITEM_ACTIONS,
     ]);
-    const render = await itemRenderer(context, "FilterItems");
+    const render = itemRenderer(context);
     const lines = textLines(await context.storage.getText(from));
     let kept = "";
     let droppedItemsTotal = 0;

@@ -33,21 +33,7 @@ export function readItem(line: string, lineNumber: number): Item {
 /** Renders a template with an item's fields as variables. */
 export type ItemRenderer = (template: string, item: Item) => Promise<string>;
 
-type RenderWithVariables = (template: string, variables: Readonly<Record<string, unknown>>) => Promise<string>;
-
-const PROBE = "__ternItemProbe";
-
-/**
- * Renders with extra variables through `context.renderString(template, variables)`. The
- * TaskContext does not declare that second parameter yet: a host that ignores it is found
- * by rendering a probe variable once, and the task fails saying so instead of reporting
- * every field as undefined. Drop the probe once TaskContext.renderString declares it.
- */
-export async function itemRenderer(context: TaskContext, taskName: string): Promise<ItemRenderer> {
-  const render = context.renderString.bind(context) as unknown as RenderWithVariables;
-  const probe = await render(`{{ ${PROBE} }}`, { [PROBE]: "ok" }).catch(() => undefined);
-  if (probe !== "ok") {
-    throw new Error(`${taskName} needs a host that renders expressions with an item's fields as variables`);
-  }
-  return (template, item) => render(template, item.fields);
+/** Renders with an item's fields as variables over the run's, as Kestra's `runContext.render(expression, item)`. */
+export function itemRenderer(context: TaskContext): ItemRenderer {
+  return (template, item) => context.renderString(template, item.fields);
 }
