@@ -90,6 +90,7 @@ const GATE_RETRY_MS = 1_000;
 /** What one execution's object calls on another's: a parent on its child, a child on its parent. */
 interface ExecutionPeer {
   start(input: StartInput): Promise<unknown>;
+  logs(): Promise<readonly LogLine[]>;
   kill(): Promise<unknown>;
   restartAsChild(): Promise<unknown>;
   childEnded(childId: string, report: string): Promise<void>;
@@ -170,6 +171,15 @@ export class ExecutionObject extends DurableObject<Env> {
       kv: createSqlKvStore(drizzle(env.DB)),
       secrets: workerSecrets(env),
       namespaceFiles: createSqlNamespaceFiles(drizzle(env.DB), storage),
+      // Another execution's lines, from its own object (the D1 log index lags behind it).
+      executionLogs: async (id) => {
+        try {
+          return await this.child(id).logs();
+        } catch (error) {
+          if (error instanceof Error && /No execution is held/.test(error.message)) return undefined;
+          throw error;
+        }
+      },
       now: () => new Date(),
       newId,
       schedule: (at, fire) => {

@@ -130,6 +130,7 @@ export class LocalHost {
       kv: options.kv ?? memoryKvStore({ now: () => this.clock.now() }),
       ...(options.secrets ? { secrets: options.secrets } : {}),
       namespaceFiles,
+      executionLogs: async (id) => this.slots.get(id)?.logs,
       ...(options.stores ? { stores: options.stores } : {}),
       ...(options.secretKey ? { secretKey: options.secretKey } : {}),
       now: () => this.clock.now(),

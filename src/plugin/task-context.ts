@@ -4,7 +4,7 @@
  * storage, the KV store and namespace files. All I/O goes through here, so a task runs the same on every host.
  */
 import type { Label, StateType } from "../executor/model.js";
-import type { DynamicTaskRun } from "../executor/protocol.js";
+import type { DynamicTaskRun, LogLine } from "../executor/protocol.js";
 import type { TaskStorage } from "../storage/internal.js";
 import type { KvStore } from "../storage/kv-store.js";
 import type { NamespaceFiles } from "../storage/namespace-files.js";
@@ -44,6 +44,11 @@ export interface TaskContext {
   readonly kv: KvStore;
   /** The namespace files of every namespace (Kestra's `runContext.storage().namespace(namespace)`). */
   readonly namespaceFiles: NamespaceFiles;
+  /**
+   * The log lines of an execution (Kestra's log repository, as the log Fetch task reads it): this
+   * one's lines so far, or another's; undefined when the host knows no such execution.
+   */
+  executionLogs(executionId: string): Promise<readonly LogLine[] | undefined>;
   /**
    * Kestra's RunContext.encrypt: the text encrypted with `kestra.encryption.secret-key`, or
    * the text itself (with a warning in the task's logs) when no key is configured.

@@ -36,6 +36,8 @@ export interface TaskServices {
   readonly secrets?: SecretStore;
   /** Namespace files (the namespace tasks, `read()`, `fileExists()`...). */
   readonly namespaceFiles?: NamespaceFiles;
+  /** The log lines of another execution than the task's (the log Fetch task); undefined: unknown. */
+  readonly executionLogs?: (executionId: string) => Promise<readonly LogLine[] | undefined>;
   /** Storage the expression functions read (kv, secret...), over what the stores above give. */
   readonly stores?: RenderStores;
   /** `kestra.encryption.secret-key`. */
@@ -219,6 +221,8 @@ function taskContext(
     workingDirectory,
     kv: services.kv ?? unavailableKvStore(),
     namespaceFiles: services.namespaceFiles ?? unavailableNamespaceFiles(),
+    executionLogs: async (executionId) =>
+      executionId === execution.id ? request.logs() : await services.executionLogs?.(executionId),
     encrypt: (plaintext) => {
       const key = services.secretKey;
       if (key === undefined) {

@@ -1,7 +1,13 @@
-/** io.kestra.plugin.core.log.Fetch: reads the logs of an execution (the current one by default) into an Ion file. */
+/**
+ * io.kestra.plugin.core.log.Fetch: reads the log lines of an execution (the current one by
+ * default), at `level` or above and of the tasks `tasksId` names when given, into an Ion file of
+ * Kestra's LogEntry, one per line.
+ */
 import { z } from "zod";
+import { LOG_LEVELS } from "../../../src/executor/protocol.js";
 import { defineRunnableTask } from "../../../src/plugin/define.js";
 import { dynamic, logLevel } from "../../../src/plugin/properties.js";
+import { ionLine } from "../../../src/storage/ion.js";
 
 export default defineRunnableTask({
   type: "io.kestra.plugin.core.log.Fetch",
@@ -20,4 +26,36 @@ export default defineRunnableTask({
     /** kestra:// URI of the Ion file, one log entry per row. */
     uri: z.string(),
   }),
+  async run(context) {
+    const p = context.properties;
+    const executionId = p.executionId === undefined ? context.executionId : String(await context.render(p.executionId));
+    const namespace = p.namespace === undefined ? context.namespace : String(await context.render(p.namespace));
+    const flowId = p.flowId === undefined ? context.flowId : String(await context.render(p.flowId));
+    const level = String(await context.render(p.level)) as (typeof LOG_LEVELS)[number];
+    const tasks = p.tasksId === undefined ? undefined : ((await context.render(p.tasksId)) as unknown[]).map(String);
+    const lines = await context.executionLogs(executionId);
+    if (lines === undefined) throw new Error(`Unable to find execution '${executionId}' to fetch its logs`);
+    const minimum = LOG_LEVELS.indexOf(level);
+    const kept = lines.filter(
+      (line) =>
+        LOG_LEVELS.indexOf(line.level) >= minimum &&
+        (tasks === undefined || (line.taskId !== undefined && tasks.includes(line.taskId))),
+    );
+    const rows = kept.map((line) =>
+      ionLine({
+        namespace,
+        flowId,
+        ...(line.taskId === undefined ? {} : { taskId: line.taskId }),
+        executionId,
+        ...(line.taskRunId === undefined ? {} : { taskRunId: line.taskRunId }),
+        ...(line.attemptNumber === undefined ? {} : { attemptNumber: line.attemptNumber }),
+        timestamp: line.timestamp,
+        level: line.level,
+        message: line.message,
+      }),
+    );
+    const uri = await context.storage.put(`${context.newId()}.ion`, new TextEncoder().encode(rows.join("")));
+    context.logger.debug(`Fetched ${kept.length} log lines of execution ${executionId}`);
+    return { outputs: { size: kept.length, uri } };
+  },
 });
