@@ -77,7 +77,7 @@ describe("namespace files API", () => {
     expect(left.map((entry) => entry.fileName)).toEqual(["empty"]);
   });
 
-  it("answers 404 for an unknown file, 422 for traversal and the _flows folder, 409 for a taken target", async () => {
+  it("answers 404 for an unknown file, 400 for traversal, 422 for the _flows folder, 409 for a taken target", async () => {
     const ns = `${API}/namespaces/api.nsfiles.bad/files`;
     const missing = await SELF.fetch(`${ns}?path=/nope.txt`);
     expect(missing.status).toBe(404);
@@ -87,7 +87,7 @@ describe("namespace files API", () => {
       await upload("api.nsfiles.bad", "/a/../../b.txt", "x"),
       await SELF.fetch(`${ns}?path=${encodeURIComponent("/a/../b")}`, { method: "DELETE" }),
     ]) {
-      expect(response.status).toBe(422);
+      expect(response.status).toBe(400);
       expect(await message(response)).toBe(
         "Illegal argument: File should be accessed with their full path and not using relative '..' path.",
       );

@@ -3,8 +3,8 @@
  * its stats and a directory's entries (Kestra's FileAttributes: fileName, lastModifiedTime,
  * creationTime, type File|Directory, size), create a file (multipart part `fileContent`) or a
  * directory, move (`from`, `to`), delete (a file, or a directory with everything in it; parent
- * directories left empty go too) and search paths. Kestra's statuses: 404 for an unknown file,
- * 422 "Illegal argument: ..." for `..`, another root or the `/_flows` folder.
+ * directories left empty go too) and search paths. 404 for an unknown file; 400 "Illegal
+ * argument: ..." for `..` or another root (Kestra answers those 422), 422 for the `/_flows` folder.
  */
 import { Hono } from "hono";
 import {
@@ -26,7 +26,8 @@ const MAX_UPLOAD_BYTES = 100 * 1024 * 1024;
 const FORBIDDEN = /^\/_flows(?:\/|$)/;
 
 const STATUS: Record<NamespaceFileError["code"], ConstructorParameters<typeof ApiError>[0]> = {
-  "nsfile.invalid-path": "unprocessable",
+  // A path that escapes the namespace (`..`, another root) is a bad request (Kestra answers 422).
+  "nsfile.invalid-path": "bad-request",
   "nsfile.not-found": "not-found",
   "nsfile.exists": "conflict",
   "nsfile.not-a-directory": "unprocessable",
