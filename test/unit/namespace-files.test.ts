@@ -232,7 +232,7 @@ describe("namespace files API on the portable app", () => {
     expect((await api.request(`${API}/stats?path=/moved`)).status).toBe(404);
   });
 
-  it("answers 404 for an unknown file and 422 for traversal or the _flows folder", async () => {
+  it("answers 404 for an unknown file and 400 for traversal, 422 for the _flows folder", async () => {
     const api = app(memoryNamespaceFiles(new MemoryBlobStore()));
     const missing = await api.request(`${API}?path=/nope.txt`);
     expect(missing.status).toBe(404);
@@ -240,7 +240,7 @@ describe("namespace files API on the portable app", () => {
       "Not Found: File '/nope.txt' not found in namespace 'company.team'",
     );
     const traversal = await api.request(`${API}?path=../../etc/passwd`);
-    expect(traversal.status).toBe(422);
+    expect(traversal.status).toBe(400);
     expect(((await traversal.json()) as { message: string }).message).toBe(
       "Illegal argument: File should be accessed with their full path and not using relative '..' path.",
     );
