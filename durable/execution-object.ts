@@ -10,6 +10,7 @@
  */
 import { DurableObject } from "cloudflare:workers";
 import { drizzle } from "drizzle-orm/d1";
+import { Temporal } from "temporal-polyfill";
 import { registry } from "../plugins/index.js";
 import * as actions from "../src/executor/actions.js";
 import { childEnded as childEndedEvent } from "../src/executor/child-result.js";
@@ -20,13 +21,21 @@ import type { Execution, StateType } from "../src/executor/model.js";
 import { isTerminated } from "../src/executor/model.js";
 import type { ExecutorCommand, ExecutorEvent, LogLine } from "../src/executor/protocol.js";
 import { type StepDeps, step } from "../src/executor/step.js";
+import type { RenderOptions } from "../src/expression/engine.js";
 import { createEngine } from "../src/expression/index.js";
 import { describeIssue, type Flow, parseFlow } from "../src/flow/index.js";
 import { childExecution, flowNotFound, readableExecutions, type SubflowStart } from "../src/runtime/child-execution.js";
 import { answerLookup } from "../src/runtime/lookup.js";
 import { resubmit } from "../src/runtime/resubmit.js";
 import { onResumeValues } from "../src/runtime/resume-inputs.js";
-import { runTask, type TaskRequest, type TaskRunCommand, type TaskServices } from "../src/runtime/run-task.js";
+import {
+  executionRenderStores,
+  runTask,
+  type TaskRequest,
+  type TaskRunCommand,
+  type TaskServices,
+} from "../src/runtime/run-task.js";
+import { StepRenders } from "../src/runtime/step-renders.js";
 import { WorkingDirectories } from "../src/runtime/working-directories.js";
 import type { ExecutionIndex } from "../src/storage/execution-index.js";
 import type { FlowStore } from "../src/storage/flow-store.js";
@@ -117,6 +126,8 @@ interface Held {
   readonly index: FlowIndex;
   state: ExecState;
   readonly logs: LogLine[];
+  /** What the executor's renders of this execution read (kv(), secret(), read()...), made once. */
+  renderOptions?: RenderOptions;
 }
 
 /** While tasks run, an alarm this far ahead wakes the object again should it be evicted or crash. */
@@ -135,6 +146,9 @@ export class ExecutionObject extends DurableObject<Env> {
   private generation = 0;
   private idle: (() => void)[] = [];
   private readonly background = new Set<Promise<void>>();
+  /** The executor's renders, which may read storage (src/runtime/step-renders.ts), and whether they wait for it. */
+  private readonly renders = new StepRenders(this.engine);
+  private loadingLookups = false;
   /** The instant of the last tick (epoch ms); see deps(). */
   private lastTick = 0;
   /** The alarm this instance armed (null: none; undefined: unknown, as after a start or a spent alarm). */
@@ -449,6 +463,8 @@ export class ExecutionObject extends DurableObject<Env> {
     for (const controller of this.running.values()) controller.abort(new Error("reloaded"));
     this.running.clear();
     this.queue.length = 0;
+    this.loadingLookups = false;
+    this.renders.applied();
     this.armed = undefined;
     this.held = undefined;
     this.directories.clear();
@@ -551,10 +567,19 @@ export class ExecutionObject extends DurableObject<Env> {
    */
   private push(event: ExecutorEvent, now?: number, child?: Queued["child"]): void {
     this.queue.push({ event, ...(now === undefined ? {} : { now }), ...(child ? { child } : {}) });
-    if (this.draining) return;
+    this.drain();
+  }
+
+  /** Applies the queued events in order; stops at one whose renders wait for storage values. */
+  private drain(): void {
+    if (this.draining || this.loadingLookups) return;
     this.draining = true;
     try {
-      for (let next = this.queue.shift(); next; next = this.queue.shift()) this.apply(next);
+      for (let next = this.queue.shift(); next; next = this.queue.shift()) {
+        if (this.apply(next)) continue;
+        this.awaitLookups(next);
+        break;
+      }
     } finally {
       this.draining = false;
     }
@@ -575,27 +600,53 @@ export class ExecutionObject extends DurableObject<Env> {
    */
   private deps(held: Held, at?: number): StepDeps {
     this.lastTick = Math.max(Date.now(), at ?? 0, this.lastTick);
+    const { execution } = held.state;
+    held.renderOptions ??= {
+      now: () => Temporal.Now.instant(),
+      stores: executionRenderStores(this.services, execution, readableExecutions(execution), () => held.logs),
+    };
     return {
       now: new Date(this.lastTick).toISOString(),
       newId,
       random: Math.random,
       index: held.index,
-      render: (template, variables) => this.engine.renderValue(template, variables),
+      render: this.renders.renderer(held.renderOptions),
     };
+  }
+
+  /**
+   * The step of `queued` read storage its renders did not have (kv(), secret(), read()...):
+   * nothing of it was applied; the values are loaded, then it runs again, first in the queue,
+   * and the events behind it wait (see src/runtime/step-renders.ts).
+   */
+  private awaitLookups(queued: Queued): void {
+    const generation = this.generation;
+    const key = "render lookups";
+    this.loadingLookups = true;
+    this.running.set(key, new AbortController());
+    void this.renders.load().then(() => {
+      if (generation !== this.generation) return;
+      this.loadingLookups = false;
+      this.running.delete(key);
+      this.queue.unshift(queued);
+      this.drain();
+    });
   }
 
   /**
    * One tick: step, one transaction with everything it changed, then its commands. The start
    * or end of a child is applied once: repeated, it is dropped here.
    */
-  private apply({ event, now: at, child }: Queued): void {
+  private apply({ event, now: at, child }: Queued): boolean {
     const held = this.hold();
     if (child) {
       const recorded = this.store.child(child.id)?.state;
-      if (recorded === undefined || recorded === "ended" || recorded === child.state) return;
+      if (recorded === undefined || recorded === "ended" || recorded === child.state) return true;
     }
     const before = held.state;
     const result = step(before, event, this.deps(held, at));
+    if (this.renders.needsLookups()) return false;
+    this.renders.applied();
     const changes: TickChanges = {
       ...tickChanges(event, result.commands, result.logs),
       directoriesOpened: result.commands.flatMap((command) => (command.type === "directory.open" ? [command] : [])),
@@ -612,6 +663,7 @@ export class ExecutionObject extends DurableObject<Env> {
     held.logs.push(...(changes.logs ?? []));
     const childIds = new Map(changes.childrenAsked?.map(({ id, command }) => [command, id]));
     for (const command of result.commands) this.carryOut(command, childIds.get(command as SubflowStart));
+    return true;
   }
 
   /** Carries out a command of a committed tick; `childId` is the id chosen for a `subflow.start`'s child. */

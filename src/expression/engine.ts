@@ -40,6 +40,21 @@ export interface RenderOptions {
   readonly stores?: RenderStores;
   /** Called with every secret value a render reads, so logs can mask it. */
   readonly registerSecret?: (value: string) => void;
+  /**
+   * For synchronous renders: storage lookups already made (by key), shared by the renders of a
+   * caller that retries once it has them, and told each lookup a render could not wait for.
+   */
+  readonly lookups?: SyncLookups;
+}
+
+/**
+ * How a synchronous caller (the executor's renders) gets storage values: a render that needs
+ * one it has not got fails and reports it in `missing`; the caller loads the missing ones
+ * (`load`) into `resolved` and renders again.
+ */
+export interface SyncLookups {
+  readonly resolved: Map<string, { value?: unknown; error?: unknown }>;
+  readonly missing: Map<string, () => Promise<unknown>>;
 }
 
 /** How many times one render may suspend for storage lookups before giving up. */
@@ -55,6 +70,11 @@ interface RenderState {
 }
 
 const systemNow = () => Temporal.Now.instant();
+
+/** A synchronous render's state: the lookups its caller already made, if any. */
+function syncState(options: RenderOptions): RenderState {
+  return { options, resolved: options.lookups?.resolved ?? new Map(), depth: 0 };
+}
 const NO_STORES: RenderStores = {};
 
 /** What a filter or function sees of the render it runs in (one per call: methods live on the prototype). */
@@ -104,12 +124,16 @@ class RenderCall implements CallContext {
   }
 }
 
-/** Runs a synchronous render; a storage lookup it cannot wait for becomes a clear error. */
-function synchronously<T>(run: () => T): T {
+/**
+ * Runs a synchronous render; a storage lookup it cannot wait for becomes a clear error, and is
+ * reported to the caller's `lookups` when it has some.
+ */
+function synchronously<T>(run: () => T, options: RenderOptions): T {
   try {
     return run();
   } catch (error) {
     if (error instanceof Suspend) {
+      options.lookups?.missing.set(error.key, error.load);
       throw new ExpressionError(
         "expression.storage",
         `this template reads storage (${error.key.split(":")[0]}): render it with renderAsync`,
@@ -154,15 +178,13 @@ export class ExpressionEngine {
   /** Renders to a string. Storage functions (kv, secret, read...) need renderAsync. */
   render(source: string, variables: Readonly<Record<string, unknown>>, options: RenderOptions = {}): string {
     if (!source.includes("{")) return source;
-    return synchronously(() =>
-      this.once(source, variables, { options, resolved: new Map(), depth: 0 }, false),
-    ) as string;
+    return synchronously(() => this.once(source, variables, syncState(options), false), options) as string;
   }
 
   /** Renders to the typed value when the template is a single expression (`{{ 1 + 1 }}` → 2). */
   renderTyped(source: string, variables: Readonly<Record<string, unknown>>, options: RenderOptions = {}): unknown {
     if (!source.includes("{")) return source;
-    return toPlain(synchronously(() => this.once(source, variables, { options, resolved: new Map(), depth: 0 }, true)));
+    return toPlain(synchronously(() => this.once(source, variables, syncState(options), true), options));
   }
 
   /**
@@ -172,9 +194,9 @@ export class ExpressionEngine {
    */
   renderValue(value: unknown, variables: Readonly<Record<string, unknown>>, options: RenderOptions = {}): unknown {
     return synchronously(() => {
-      const state = { options, resolved: new Map(), depth: 0 };
+      const state = syncState(options);
       return this.deep(value, (s) => toPlain(this.once(s, variables, state, this.isSingleExpression(s))));
-    });
+    }, options);
   }
 
   async renderAsync(source: string, variables: Readonly<Record<string, unknown>>, options: RenderOptions = {}) {

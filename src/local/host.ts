@@ -5,6 +5,7 @@
  * run flows through it; semantics come from step() and the actions alone.
  */
 
+import { Temporal } from "temporal-polyfill";
 import * as actions from "../executor/actions.js";
 import { childEnded } from "../executor/child-result.js";
 import { admit, concurrencyKey, freeSlots, isGated } from "../executor/concurrency.js";
@@ -15,14 +16,15 @@ import { isTerminated } from "../executor/model.js";
 import { newExecution } from "../executor/new-execution.js";
 import type { ExecutorCommand, ExecutorEvent, LogLine } from "../executor/protocol.js";
 import { type StepDeps, step } from "../executor/step.js";
-import type { ExpressionEngine } from "../expression/engine.js";
+import type { ExpressionEngine, RenderOptions } from "../expression/engine.js";
 import type { RenderStores } from "../expression/extension.js";
 import type { Flow } from "../flow/model.js";
 import type { PluginRegistry } from "../plugin/registry.js";
 import { childExecution, readableExecutions } from "../runtime/child-execution.js";
 import { answerLookup } from "../runtime/lookup.js";
 import { onResumeValues } from "../runtime/resume-inputs.js";
-import { runTask, type TaskRequest, type TaskServices } from "../runtime/run-task.js";
+import { executionRenderStores, runTask, type TaskRequest, type TaskServices } from "../runtime/run-task.js";
+import { StepRenders } from "../runtime/step-renders.js";
 import { WorkingDirectories } from "../runtime/working-directories.js";
 import { type BlobStore, MemoryBlobStore, taskPath } from "../storage/internal.js";
 import { ionLine } from "../storage/ion.js";
@@ -90,6 +92,8 @@ interface Slot {
     readonly iteration?: number;
   };
   ended: boolean;
+  /** What the executor's renders of this execution read (kv(), secret(), read()...), made once. */
+  renderOptions?: RenderOptions;
 }
 
 interface Timer {
@@ -116,11 +120,14 @@ export class LocalHost {
   private pending = 0;
   private wake: (() => void) | undefined;
   private readonly taskServices: TaskServices;
+  /** The executor's renders, which may read storage (see src/runtime/step-renders.ts). */
+  private readonly renders: StepRenders;
 
   constructor(private readonly options: LocalHostOptions) {
     this.clock = options.clock ?? realClock();
     this.ids = options.ids ?? newId;
     this.storage = options.storage ?? new MemoryBlobStore();
+    this.renders = new StepRenders(options.engine);
     const namespaceFiles =
       options.namespaceFiles ?? memoryNamespaceFiles(this.storage, { now: () => this.clock.now() });
     this.directories = new WorkingDirectories(this.storage, namespaceFiles);
@@ -196,7 +203,9 @@ export class LocalHost {
     while (!until?.()) {
       const next = this.queue.shift();
       if (next) {
-        this.apply(next.executionId, next.event);
+        const lookups = this.apply(next.executionId, next.event);
+        // The step's renders read storage: the values are loaded, then the same event runs again.
+        if (lookups) await lookups;
         continue;
       }
       if (this.pending === 0) {
@@ -232,7 +241,7 @@ export class LocalHost {
     if (isTerminated(current) || current === "KILLING") {
       throw new actions.ActionError(`Execution is already ${current === "KILLING" ? "being killed" : "terminated"}`);
     }
-    this.apply(id, { type: "execution.kill" });
+    void this.apply(id, { type: "execution.kill" });
     return this.execution(id);
   }
 
@@ -345,14 +354,27 @@ export class LocalHost {
     return toExecution(slot.state);
   }
 
+  /** The options of the executor's renders of an execution: its stores (kv, secrets, files, logs) and the clock. */
+  private renderOptions(slot: Slot): RenderOptions {
+    slot.renderOptions ??= {
+      now: () => Temporal.Instant.fromEpochMilliseconds(this.clock.now().getTime()),
+      stores: executionRenderStores(
+        this.taskServices,
+        slot.state.execution,
+        this.readableExecutions(slot),
+        () => slot.logs,
+      ),
+    };
+    return slot.renderOptions;
+  }
+
   private deps(slot: Slot): StepDeps {
-    const engine = this.options.engine;
     return {
       now: this.now(),
       newId: this.ids,
       random: this.options.random ?? Math.random,
       index: slot.index,
-      render: (template, variables) => engine.renderValue(template, variables),
+      render: this.renders.renderer(this.renderOptions(slot)),
       ...(this.options.secretKey ? { host: { secretKey: this.options.secretKey } } : {}),
     };
   }
@@ -369,10 +391,21 @@ export class LocalHost {
     wake?.();
   }
 
-  private apply(executionId: string, event: ExecutorEvent): void {
+  /**
+   * One step of an execution. When its renders missed storage values, nothing is applied: the
+   * promise loads them and queues the same event first again.
+   */
+  private apply(executionId: string, event: ExecutorEvent): Promise<void> | undefined {
     const slot = this.slots.get(executionId);
-    if (!slot) return;
-    const result = step(slot.state, event.type === "execution.start" ? this.gate(slot) : event, this.deps(slot));
+    if (!slot) return undefined;
+    const input = event.type === "execution.start" ? this.gate(slot) : event;
+    const result = step(slot.state, input, this.deps(slot));
+    if (this.renders.needsLookups()) {
+      return this.renders.load().then(() => {
+        this.queue.unshift({ executionId, event: input });
+      });
+    }
+    this.renders.applied();
     slot.state = result.state;
     for (const line of result.logs) this.emitLog(slot, line);
     this.options.onChange?.(() => toExecution(slot.state));

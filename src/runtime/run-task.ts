@@ -136,6 +136,42 @@ export async function runTask(request: TaskRequest, services: TaskServices): Pro
   }
 }
 
+/**
+ * What the expression functions of an execution's renders read (its tasks' and the executor's):
+ * the host's stores (kv, secrets, namespace files), the files of the execution and of the one
+ * that started it, and its ERROR log lines.
+ */
+export function executionRenderStores(
+  services: TaskServices,
+  execution: { readonly namespace: string; readonly flowId: string; readonly id: string },
+  readable: TaskRequest["readable"],
+  logs: () => readonly LogLine[],
+): RenderStores {
+  const files = taskStorage(services.storage, execution, { taskId: "", taskRunId: "" }, readable);
+  const namespaceFilesUri = `kestra:///${execution.namespace.replaceAll(".", "/")}/_files/`;
+  return {
+    ...renderStoresOf(services),
+    ...services.stores,
+    // read('kestra:///...'): files of this execution and of the one that started it, or
+    // (the function checked it) a namespace file of the flow's namespace.
+    readInternal: async (uri: string) => {
+      if (!uri.startsWith(namespaceFilesUri)) return files.getText(uri);
+      const bytes = await services.storage.get(uri);
+      return bytes === undefined ? undefined : new TextDecoder().decode(bytes);
+    },
+    // The worker reads the execution's ERROR logs (Kestra's errorLogs()).
+    errorLogs: async () =>
+      logs()
+        .filter((line) => line.level === "ERROR")
+        .map((line) => ({
+          ...line,
+          executionId: execution.id,
+          namespace: execution.namespace,
+          flowId: execution.flowId,
+        })),
+  } as RenderStores;
+}
+
 function taskContext(
   request: TaskRequest,
   services: TaskServices,
@@ -176,32 +212,10 @@ function taskContext(
     { taskId: command.taskId, taskRunId: command.taskRunId },
     request.readable,
   );
-  const namespaceFilesUri = `kestra:///${execution.namespace.replaceAll(".", "/")}/_files/`;
   const options: RenderOptions = {
     now: () => Temporal.Instant.fromEpochMilliseconds(services.now().getTime()),
     registerSecret: (value) => secrets.add(value),
-    stores: {
-      ...renderStoresOf(services),
-      ...services.stores,
-      // read('kestra:///...'): files of this execution and of the one that started it, or
-      // (the function checked it) a namespace file of the flow's namespace.
-      readInternal: async (uri: string) => {
-        if (!uri.startsWith(namespaceFilesUri)) return storage.getText(uri);
-        const bytes = await services.storage.get(uri);
-        return bytes === undefined ? undefined : new TextDecoder().decode(bytes);
-      },
-      // The worker reads the execution's ERROR logs (Kestra's errorLogs()).
-      errorLogs: async () =>
-        request
-          .logs()
-          .filter((line) => line.level === "ERROR")
-          .map((line) => ({
-            ...line,
-            executionId: execution.id,
-            namespace: execution.namespace,
-            flowId: execution.flowId,
-          })),
-    } as RenderStores,
+    stores: executionRenderStores(services, execution, request.readable, request.logs),
   };
   return {
     executionId: execution.id,

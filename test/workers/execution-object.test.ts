@@ -4,12 +4,14 @@
  * runDurableObjectAlarm, no sleeps), serves kill and resume, and carries on after a reload.
  */
 import { env, runDurableObjectAlarm, runInDurableObject } from "cloudflare:test";
+import { drizzle } from "drizzle-orm/d1";
 import { describe, expect, it } from "vitest";
 import type { ExecutionObject } from "../../durable/execution-object.js";
 import { registry } from "../../plugins/index.js";
 import type { Execution } from "../../src/executor/model.js";
 import { newExecution } from "../../src/executor/new-execution.js";
 import { describeIssue, parseFlow } from "../../src/flow/index.js";
+import { createSqlKvStore } from "../../src/storage/sql/kv-repository.js";
 import { newId } from "../../src/util/ids.js";
 
 async function begin(source: string, inputs: Record<string, unknown> = {}) {
@@ -383,6 +385,33 @@ tasks:
     });
     const reloaded = (await stub.execution()) as unknown as Execution;
     expect(String(reloaded.taskRunList.find((run) => run.taskId === "make")?.outputs?.value)).toHaveLength(size);
+  });
+
+  it("reads the KV store in the executor's own renders (If condition, runIf), afresh at each step", async () => {
+    await createSqlKvStore(drizzle(env.DB)).put("company.kv", "mode", "fast");
+    const { stub } = await begin(`id: kv-conditions
+namespace: company.kv
+tasks:
+  - id: check
+    type: io.kestra.plugin.core.flow.If
+    condition: "{{ kv('mode') == 'fast' }}"
+    then:
+      - id: fast
+        type: io.kestra.plugin.core.debug.Return
+        format: "fast {{ kv('mode') }}"
+  - id: change
+    type: io.kestra.plugin.core.kv.Set
+    key: mode
+    value: slow
+  - id: now-slow
+    type: io.kestra.plugin.core.debug.Return
+    runIf: "{{ kv('mode') == 'slow' }}"
+    format: now slow
+`);
+    const execution = await settled(stub);
+    expect((await stub.logs()).filter((line) => line.level === "ERROR")).toEqual([]);
+    expect(execution.state.current).toBe("SUCCESS");
+    expect(states(execution)).toEqual({ check: "SUCCESS", fast: "SUCCESS", change: "SUCCESS", "now-slow": "SUCCESS" });
   });
 
   it("runs Kestra's errors-global case (valids/errors.yaml, inlined: workerd reads no files)", async () => {
