@@ -600,18 +600,23 @@ export class ExecutionObject extends DurableObject<Env> {
    */
   private deps(held: Held, at?: number): StepDeps {
     this.lastTick = Math.max(Date.now(), at ?? 0, this.lastTick);
-    const { execution } = held.state;
-    held.renderOptions ??= {
-      now: () => Temporal.Now.instant(),
-      stores: executionRenderStores(this.services, execution, readableExecutions(execution), () => held.logs),
-    };
     return {
       now: new Date(this.lastTick).toISOString(),
       newId,
       random: Math.random,
       index: held.index,
-      render: this.renders.renderer(held.renderOptions),
+      render: this.renders.renderer(this.renderOptions(held)),
     };
+  }
+
+  /** What the executor's and the tasks' renders of the execution read (kv(), secret(), read()...), made once. */
+  private renderOptions(held: Held): RenderOptions {
+    const { execution } = held.state;
+    held.renderOptions ??= {
+      now: () => Temporal.Now.instant(),
+      stores: executionRenderStores(this.services, execution, readableExecutions(execution), () => held.logs),
+    };
+    return held.renderOptions;
   }
 
   /**
@@ -734,6 +739,7 @@ export class ExecutionObject extends DurableObject<Env> {
       ...(shared ? { shared } : {}),
       readable: readableExecutions(held.state.execution),
       logs: () => held.logs,
+      stores: this.renderOptions(held).stores ?? {},
     };
     void runTask(request, this.services).then((event) => {
       if (generation !== this.generation) return;

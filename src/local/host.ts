@@ -685,6 +685,7 @@ export class LocalHost {
       ...(shared ? { shared } : {}),
       readable: this.readableExecutions(slot),
       logs: () => slot.logs,
+      stores: this.renderOptions(slot).stores ?? {},
     };
     void runTask(request, this.taskServices).then((event) => {
       slot.running.delete(command.taskRunId);
