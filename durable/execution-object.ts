@@ -25,6 +25,7 @@ import type { RenderOptions } from "../src/expression/engine.js";
 import { createEngine } from "../src/expression/index.js";
 import { describeIssue, type Flow, parseFlow } from "../src/flow/index.js";
 import { childExecution, flowNotFound, readableExecutions, type SubflowStart } from "../src/runtime/child-execution.js";
+import { type PurgeCounts, type PurgeRequest, purgeMatches } from "../src/runtime/execution-purge.js";
 import { answerLookup } from "../src/runtime/lookup.js";
 import { resubmit } from "../src/runtime/resubmit.js";
 import { onResumeValues } from "../src/runtime/resume-inputs.js";
@@ -39,7 +40,7 @@ import { StepRenders } from "../src/runtime/step-renders.js";
 import { WorkingDirectories } from "../src/runtime/working-directories.js";
 import type { ExecutionIndex } from "../src/storage/execution-index.js";
 import type { FlowStore } from "../src/storage/flow-store.js";
-import { taskPath } from "../src/storage/internal.js";
+import { executionPath, SCHEME, taskPath } from "../src/storage/internal.js";
 import { ionLine } from "../src/storage/ion.js";
 import type { LogIndex } from "../src/storage/log-index.js";
 import { createSqlExecutionIndex } from "../src/storage/sql/execution-index.js";
@@ -93,12 +94,17 @@ interface FlowCounter {
   release(executionId: string, concurrency: Concurrency): Promise<void>;
 }
 
+/** Executions read per page of the index while a purge looks for them. */
+const PURGE_PAGE = 100;
+
 /** How long before asking the flow's concurrency counter again after it could not be reached (ms). */
 const GATE_RETRY_MS = 1_000;
 
 /** What one execution's object calls on another's: a parent on its child, a child on its parent. */
 interface ExecutionPeer {
   start(input: StartInput): Promise<unknown>;
+  delete(): Promise<void>;
+  dropLogs(): Promise<number>;
   logs(): Promise<readonly LogLine[]>;
   kill(): Promise<unknown>;
   restartAsChild(): Promise<unknown>;
@@ -194,6 +200,7 @@ export class ExecutionObject extends DurableObject<Env> {
           throw error;
         }
       },
+      purgeExecutions: (request, asking) => this.purge(request, asking),
       now: () => new Date(),
       newId,
       schedule: (at, fire) => {
@@ -353,6 +360,23 @@ export class ExecutionObject extends DurableObject<Env> {
       const labels = [...restarted.labels.filter((label) => label.key !== RESTARTED_LABEL.key), RESTARTED_LABEL];
       return createExecState({ ...restarted, labels }, (run) => held.index.task(run.taskId).group);
     });
+  }
+
+  /**
+   * Deletes the execution's log lines (a purge that keeps the execution): here, and in the
+   * log index; how many there were.
+   */
+  async dropLogs(): Promise<number> {
+    const held = this.hold();
+    await this.indexWrites;
+    const count = this.store.dropLogs();
+    held.logs.length = 0;
+    this.logsIndexed = 0;
+    this.store.setMeta("logsIndexed", "0");
+    this.logIndex ??= createSqlLogIndex(drizzle(this.env.DB));
+    await this.logIndex.deleteExecution(held.state.execution.id);
+    this.changed();
+    return count;
   }
 
   /**
@@ -837,6 +861,53 @@ export class ExecutionObject extends DurableObject<Env> {
     const { namespace, flowId } = this.hold().state.execution;
     const name = concurrencyKey({ namespace, flowId });
     return this.env.FLOWS.get(this.env.FLOWS.idFromName(name)) as unknown as FlowCounter;
+  }
+
+  // ---- purge (the PurgeExecutions task) -----------------------------------------------------
+
+  /**
+   * Kestra's purge on Workers: the executions the D1 index finds (started at or after
+   * startDate, ended at or before endDate, of the namespace and below, the flow, the states),
+   * each deleted in its own object with its index rows, its log lines and its files as asked.
+   */
+  private async purge(request: PurgeRequest, asking: string): Promise<PurgeCounts> {
+    this.executionIndex ??= createSqlExecutionIndex(drizzle(this.env.DB));
+    this.logIndex ??= createSqlLogIndex(drizzle(this.env.DB));
+    const found: Execution[] = [];
+    for (let page = 1; ; page++) {
+      const { results } = await this.executionIndex.search({
+        page,
+        size: PURGE_PAGE,
+        ...(request.namespace === undefined ? {} : { namespace: request.namespace }),
+        ...(request.flowId === undefined ? {} : { flowId: request.flowId }),
+        ...(request.startDate === undefined ? {} : { startDate: request.startDate }),
+        endDate: request.endDate,
+        ...(request.states === undefined ? {} : { states: request.states }),
+      });
+      found.push(...results.filter((execution) => purgeMatches(execution, request, asking)));
+      if (results.length < PURGE_PAGE) break;
+    }
+    let executionsCount = 0;
+    let logsCount = 0;
+    let storagesCount = 0;
+    const gone = (error: unknown) => {
+      if (error instanceof Error && /No execution is held/.test(error.message)) return 0;
+      throw error;
+    };
+    for (const execution of found) {
+      const peer = this.child(execution.id);
+      if (request.purgeLog) logsCount += await peer.dropLogs().catch(gone);
+      if (request.purgeStorage) {
+        storagesCount += await this.services.storage.deletePrefix(`${SCHEME}${executionPath(execution)}/`);
+      }
+      if (request.purgeExecution) {
+        await peer.delete().catch(gone);
+        await this.executionIndex.delete(execution.id);
+        await this.logIndex.deleteExecution(execution.id);
+        executionsCount++;
+      }
+    }
+    return { executionsCount, logsCount, storagesCount };
   }
 
   // ---- child executions (Subflow, ForEachItem) ----------------------------------------------

@@ -183,6 +183,14 @@ export class ExecutionStore {
     this.storage.sql.exec("insert or replace into meta (key, value) values (?, ?)", key, value);
   }
 
+  /** Deletes every log line of the execution; how many there were. */
+  dropLogs(): number {
+    const sql = this.storage.sql;
+    const count = sql.exec<{ n: number }>("select count(*) as n from logs").one().n;
+    sql.exec("delete from logs");
+    return count;
+  }
+
   /** The lookups asked and not answered yet. */
   pendingLookups(): Lookup[] {
     return this.storage.sql

@@ -21,12 +21,13 @@ import type { RenderStores } from "../expression/extension.js";
 import type { Flow } from "../flow/model.js";
 import type { PluginRegistry } from "../plugin/registry.js";
 import { childExecution, readableExecutions } from "../runtime/child-execution.js";
+import { type PurgeCounts, type PurgeRequest, purgeMatches } from "../runtime/execution-purge.js";
 import { answerLookup } from "../runtime/lookup.js";
 import { onResumeValues } from "../runtime/resume-inputs.js";
 import { executionRenderStores, runTask, type TaskRequest, type TaskServices } from "../runtime/run-task.js";
 import { StepRenders } from "../runtime/step-renders.js";
 import { WorkingDirectories } from "../runtime/working-directories.js";
-import { type BlobStore, MemoryBlobStore, taskPath } from "../storage/internal.js";
+import { type BlobStore, executionPath, MemoryBlobStore, SCHEME, taskPath } from "../storage/internal.js";
 import { ionLine } from "../storage/ion.js";
 import { type KvStore, memoryKvStore } from "../storage/kv-store.js";
 import { memoryNamespaceFiles, type NamespaceFiles } from "../storage/namespace-files.js";
@@ -138,6 +139,7 @@ export class LocalHost {
       ...(options.secrets ? { secrets: options.secrets } : {}),
       namespaceFiles,
       executionLogs: async (id) => this.slots.get(id)?.logs,
+      purgeExecutions: (request, asking) => this.purge(request, asking),
       ...(options.stores ? { stores: options.stores } : {}),
       ...(options.secretKey ? { secretKey: options.secretKey } : {}),
       now: () => this.clock.now(),
@@ -497,6 +499,31 @@ export class LocalHost {
       default:
         return;
     }
+  }
+
+  // ---- purge ------------------------------------------------------------------------------
+
+  /** Kestra's purge over the executions this host holds (see src/runtime/execution-purge.ts). */
+  private async purge(request: PurgeRequest, asking: string): Promise<PurgeCounts> {
+    let executionsCount = 0;
+    let logsCount = 0;
+    let storagesCount = 0;
+    for (const [id, slot] of [...this.slots]) {
+      const execution = toExecution(slot.state);
+      if (!purgeMatches(execution, request, asking)) continue;
+      if (request.purgeLog) {
+        logsCount += slot.logs.length;
+        slot.logs.length = 0;
+      }
+      if (request.purgeStorage)
+        storagesCount += await this.storage.deletePrefix(`${SCHEME}${executionPath(execution)}/`);
+      if (request.purgeExecution) {
+        for (const controller of slot.running.values()) controller.abort(new Error("killed: the execution was purged"));
+        this.slots.delete(id);
+        executionsCount++;
+      }
+    }
+    return { executionsCount, logsCount, storagesCount };
   }
 
   // ---- flow concurrency ------------------------------------------------------------------

@@ -21,6 +21,7 @@ import type { NamespaceFiles } from "../storage/namespace-files.js";
 import { type SecretStore, secretMasker } from "../storage/secrets.js";
 import { WorkingDirectory } from "../storage/working-directory.js";
 import { renderStoresOf, unavailableKvStore, unavailableNamespaceFiles } from "./data-stores.js";
+import type { PurgeCounts, PurgeRequest } from "./execution-purge.js";
 
 export type TaskRunCommand = Extract<ExecutorCommand, { type: "task.run" }>;
 export type TaskEndedEvent = Extract<ExecutorEvent, { type: "task.ended" }>;
@@ -38,6 +39,8 @@ export interface TaskServices {
   readonly namespaceFiles?: NamespaceFiles;
   /** The log lines of another execution than the task's (the log Fetch task); undefined: unknown. */
   readonly executionLogs?: (executionId: string) => Promise<readonly LogLine[] | undefined>;
+  /** Deletes other executions as the PurgeExecutions task asks (`asking`: the task's execution). */
+  readonly purgeExecutions?: (request: PurgeRequest, asking: string) => Promise<PurgeCounts>;
   /** Storage the expression functions read (kv, secret...), over what the stores above give. */
   readonly stores?: RenderStores;
   /** `kestra.encryption.secret-key`. */
@@ -237,6 +240,10 @@ function taskContext(
     workingDirectory,
     kv: services.kv ?? unavailableKvStore(),
     namespaceFiles: services.namespaceFiles ?? unavailableNamespaceFiles(),
+    purgeExecutions: async (purge) => {
+      if (!services.purgeExecutions) throw new Error("Purging executions is not available on this host");
+      return services.purgeExecutions(purge, execution.id);
+    },
     executionLogs: async (executionId) =>
       executionId === execution.id ? request.logs() : await services.executionLogs?.(executionId),
     encrypt: (plaintext) => {

@@ -1,8 +1,11 @@
 /**
  * io.kestra.plugin.core.execution.PurgeExecutions: deletes executions and, per flag, their logs,
- * metrics and storage files, for all flows, a namespace prefix or one flow.
+ * metrics and storage files, for all flows, a namespace prefix or one flow, started between two
+ * instants. The host deletes (src/runtime/execution-purge.ts); the execution running the task is
+ * never purged. Tern records no metrics: `metricsCount` is 0.
  */
 import { z } from "zod";
+import type { StateType } from "../../../src/executor/model.js";
 import { defineRunnableTask } from "../../../src/plugin/define.js";
 import { dynamic, state } from "../../../src/plugin/properties.js";
 
@@ -33,4 +36,32 @@ export default defineRunnableTask({
     storagesCount: z.number().int(),
     metricsCount: z.number().int(),
   }),
+  async run(context) {
+    const p = context.properties;
+    const text = async (value: unknown) => (value === undefined ? undefined : String(await context.render(value)));
+    const instant = (name: string, value: string | undefined) => {
+      if (value === undefined) return undefined;
+      const ms = Date.parse(value.replace(/\[.*\]$/, ""));
+      if (Number.isNaN(ms)) throw new Error(`Invalid ${name} '${value}': expected an ISO date-time`);
+      return new Date(ms).toISOString();
+    };
+    const namespace = await text(p.namespace);
+    const flowId = await text(p.flowId);
+    const startDate = instant("startDate", await text(p.startDate));
+    const endDate = instant("endDate", await text(p.endDate)) as string;
+    const states = p.states === undefined ? undefined : ((await context.render(p.states)) as StateType[]);
+    const flag = async (value: unknown) => (await context.render(value)) !== false;
+    const counts = await context.purgeExecutions({
+      ...(namespace === undefined ? {} : { namespace }),
+      ...(flowId === undefined ? {} : { flowId }),
+      ...(startDate === undefined ? {} : { startDate }),
+      endDate,
+      ...(states === undefined ? {} : { states }),
+      purgeExecution: await flag(p.purgeExecution),
+      purgeLog: await flag(p.purgeLog),
+      purgeStorage: await flag(p.purgeStorage),
+    });
+    // Tern records no metrics.
+    return { outputs: { ...counts, metricsCount: 0 } };
+  },
 });
