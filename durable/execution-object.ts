@@ -26,6 +26,7 @@ import { createEngine } from "../src/expression/index.js";
 import { describeIssue, type Flow, parseFlow } from "../src/flow/index.js";
 import { childExecution, flowNotFound, readableExecutions, type SubflowStart } from "../src/runtime/child-execution.js";
 import { type PurgeCounts, type PurgeRequest, purgeMatches } from "../src/runtime/execution-purge.js";
+import { type LogPurgeRequest, purgesExecution, purgesLine } from "../src/runtime/log-purge.js";
 import { answerLookup } from "../src/runtime/lookup.js";
 import { resubmit } from "../src/runtime/resubmit.js";
 import { onResumeValues } from "../src/runtime/resume-inputs.js";
@@ -103,6 +104,7 @@ const GATE_RETRY_MS = 1_000;
 /** What one execution's object calls on another's: a parent on its child, a child on its parent. */
 interface ExecutionPeer {
   start(input: StartInput): Promise<unknown>;
+  purgeLogLines(request: LogPurgeRequest): Promise<number>;
   delete(): Promise<void>;
   dropLogs(): Promise<number>;
   logs(): Promise<readonly LogLine[]>;
@@ -201,6 +203,7 @@ export class ExecutionObject extends DurableObject<Env> {
         }
       },
       purgeExecutions: (request, asking) => this.purge(request, asking),
+      purgeLogs: (request) => this.purgeLogs(request),
       now: () => new Date(),
       newId,
       schedule: (at, fire) => {
@@ -375,6 +378,28 @@ export class ExecutionObject extends DurableObject<Env> {
     this.store.setMeta("logsIndexed", "0");
     this.logIndex ??= createSqlLogIndex(drizzle(this.env.DB));
     await this.logIndex.deleteExecution(held.state.execution.id);
+    this.changed();
+    return count;
+  }
+
+  /**
+   * Deletes the log lines a PurgeLogs asks for; how many. The lines left are indexed again
+   * from the start (the index keys lines by position).
+   */
+  async purgeLogLines(request: LogPurgeRequest): Promise<number> {
+    const held = this.hold();
+    if (!purgesExecution(request, held.state.execution)) return 0;
+    const kept = held.logs.filter((line) => !purgesLine(request, line));
+    const count = held.logs.length - kept.length;
+    if (count === 0) return 0;
+    await this.indexWrites;
+    this.store.replaceLogs(kept);
+    held.logs.splice(0, held.logs.length, ...kept);
+    this.logIndex ??= createSqlLogIndex(drizzle(this.env.DB));
+    await this.logIndex.deleteExecution(held.state.execution.id);
+    this.logsIndexed = 0;
+    this.store.setMeta("logsIndexed", "0");
+    this.indexLogs();
     this.changed();
     return count;
   }
@@ -908,6 +933,37 @@ export class ExecutionObject extends DurableObject<Env> {
       }
     }
     return { executionsCount, logsCount, storagesCount };
+  }
+
+  /**
+   * Kestra's PurgeLogs on Workers: the executions the D1 log index has matching lines of (and
+   * the one named, and this one) delete them in their own objects, which index the rest again.
+   */
+  private async purgeLogs(request: LogPurgeRequest): Promise<number> {
+    this.logIndex ??= createSqlLogIndex(drizzle(this.env.DB));
+    const ids = new Set(
+      await this.logIndex.executionsWith({
+        ...(request.namespace === undefined ? {} : { namespace: request.namespace }),
+        ...(request.flowId === undefined ? {} : { flowId: request.flowId }),
+        ...(request.executionId === undefined ? {} : { executionId: request.executionId }),
+        ...(request.levels === undefined ? {} : { levels: request.levels }),
+        ...(request.startDate === undefined ? {} : { startDate: request.startDate }),
+        endDate: request.endDate,
+      }),
+    );
+    if (request.executionId !== undefined) ids.add(request.executionId);
+    const self = this.hold().state.execution.id;
+    ids.delete(self);
+    let count = await this.purgeLogLines(request);
+    for (const id of ids) {
+      count += await this.child(id)
+        .purgeLogLines(request)
+        .catch((error: unknown) => {
+          if (error instanceof Error && /No execution is held/.test(error.message)) return 0;
+          throw error;
+        });
+    }
+    return count;
   }
 
   // ---- child executions (Subflow, ForEachItem) ----------------------------------------------

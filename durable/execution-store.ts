@@ -183,6 +183,15 @@ export class ExecutionStore {
     this.storage.sql.exec("insert or replace into meta (key, value) values (?, ?)", key, value);
   }
 
+  /** Keeps only the given log lines (a purge of some of them), in order. */
+  replaceLogs(lines: readonly LogLine[]): void {
+    const sql = this.storage.sql;
+    this.storage.transactionSync(() => {
+      sql.exec("delete from logs");
+      for (const line of lines) sql.exec("insert into logs (json) values (?)", JSON.stringify(line));
+    });
+  }
+
   /** Deletes every log line of the execution; how many there were. */
   dropLogs(): number {
     const sql = this.storage.sql;

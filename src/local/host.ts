@@ -22,6 +22,7 @@ import type { Flow } from "../flow/model.js";
 import type { PluginRegistry } from "../plugin/registry.js";
 import { childExecution, readableExecutions } from "../runtime/child-execution.js";
 import { type PurgeCounts, type PurgeRequest, purgeMatches } from "../runtime/execution-purge.js";
+import { type LogPurgeRequest, purgesExecution, purgesLine } from "../runtime/log-purge.js";
 import { answerLookup } from "../runtime/lookup.js";
 import { onResumeValues } from "../runtime/resume-inputs.js";
 import { executionRenderStores, runTask, type TaskRequest, type TaskServices } from "../runtime/run-task.js";
@@ -140,6 +141,7 @@ export class LocalHost {
       namespaceFiles,
       executionLogs: async (id) => this.slots.get(id)?.logs,
       purgeExecutions: (request, asking) => this.purge(request, asking),
+      purgeLogs: async (request) => this.purgeLogs(request),
       ...(options.stores ? { stores: options.stores } : {}),
       ...(options.secretKey ? { secretKey: options.secretKey } : {}),
       now: () => this.clock.now(),
@@ -524,6 +526,18 @@ export class LocalHost {
       }
     }
     return { executionsCount, logsCount, storagesCount };
+  }
+
+  /** Kestra's PurgeLogs over the executions this host holds (see src/runtime/log-purge.ts). */
+  private purgeLogs(request: LogPurgeRequest): number {
+    let count = 0;
+    for (const slot of this.slots.values()) {
+      if (!purgesExecution(request, slot.state.execution)) continue;
+      const kept = slot.logs.filter((line) => !purgesLine(request, line));
+      count += slot.logs.length - kept.length;
+      slot.logs.splice(0, slot.logs.length, ...kept);
+    }
+    return count;
   }
 
   // ---- flow concurrency ------------------------------------------------------------------

@@ -6,6 +6,7 @@
 import type { Label, StateType } from "../executor/model.js";
 import type { DynamicTaskRun, LogLine } from "../executor/protocol.js";
 import type { PurgeCounts, PurgeRequest } from "../runtime/execution-purge.js";
+import type { LogPurgeRequest } from "../runtime/log-purge.js";
 import type { TaskStorage } from "../storage/internal.js";
 import type { KvStore } from "../storage/kv-store.js";
 import type { NamespaceFiles } from "../storage/namespace-files.js";
@@ -52,6 +53,8 @@ export interface TaskContext {
   executionLogs(executionId: string): Promise<readonly LogLine[] | undefined>;
   /** Kestra's ExecutionService.purge (the PurgeExecutions task): other executions, deleted as asked. */
   purgeExecutions(request: PurgeRequest): Promise<PurgeCounts>;
+  /** Kestra's PurgeLogs: the matching log lines of every execution, deleted; how many. */
+  purgeLogs(request: LogPurgeRequest): Promise<number>;
   /**
    * Kestra's RunContext.encrypt: the text encrypted with `kestra.encryption.secret-key`, or
    * the text itself (with a warning in the task's logs) when no key is configured.

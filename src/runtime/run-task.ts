@@ -22,6 +22,7 @@ import { type SecretStore, secretMasker } from "../storage/secrets.js";
 import { WorkingDirectory } from "../storage/working-directory.js";
 import { renderStoresOf, unavailableKvStore, unavailableNamespaceFiles } from "./data-stores.js";
 import type { PurgeCounts, PurgeRequest } from "./execution-purge.js";
+import type { LogPurgeRequest } from "./log-purge.js";
 
 export type TaskRunCommand = Extract<ExecutorCommand, { type: "task.run" }>;
 export type TaskEndedEvent = Extract<ExecutorEvent, { type: "task.ended" }>;
@@ -41,6 +42,8 @@ export interface TaskServices {
   readonly executionLogs?: (executionId: string) => Promise<readonly LogLine[] | undefined>;
   /** Deletes other executions as the PurgeExecutions task asks (`asking`: the task's execution). */
   readonly purgeExecutions?: (request: PurgeRequest, asking: string) => Promise<PurgeCounts>;
+  /** Deletes log lines as the PurgeLogs task asks; how many. */
+  readonly purgeLogs?: (request: LogPurgeRequest) => Promise<number>;
   /** Storage the expression functions read (kv, secret...), over what the stores above give. */
   readonly stores?: RenderStores;
   /** `kestra.encryption.secret-key`. */
@@ -243,6 +246,10 @@ function taskContext(
     purgeExecutions: async (purge) => {
       if (!services.purgeExecutions) throw new Error("Purging executions is not available on this host");
       return services.purgeExecutions(purge, execution.id);
+    },
+    purgeLogs: async (purge) => {
+      if (!services.purgeLogs) throw new Error("Purging logs is not available on this host");
+      return services.purgeLogs(purge);
     },
     executionLogs: async (executionId) =>
       executionId === execution.id ? request.logs() : await services.executionLogs?.(executionId),

@@ -56,4 +56,8 @@ export interface LogIndex {
   search(query: LogQuery): Promise<Paged<LogEntry>>;
   /** Deletes an execution's lines; how many went. */
   deleteExecution(executionId: string): Promise<number>;
+  /** The executions with lines matching the query (its paging and sort aside). */
+  executionsWith(
+    query: Omit<LogQuery, "page" | "size" | "sort"> & { readonly levels?: readonly LogLevel[] },
+  ): Promise<string[]>;
 }

@@ -86,6 +86,14 @@ export function logIndexContract(driver: string, indexOf: (tenantId: string) => 
       expect(page.results.map((entry) => entry.message)).toEqual(["boom", "detail"]);
     });
 
+    it("names the executions with matching lines", async () => {
+      const index = indexOf("executions");
+      await seed(index);
+      expect(await index.executionsWith({ namespace: "company.team" })).toEqual(["exec-a", "exec-b"]);
+      expect(await index.executionsWith({ levels: ["ERROR"] })).toEqual(["exec-a", "exec-c"]);
+      expect(await index.executionsWith({ flowId: "etl", endDate: T(2) })).toEqual(["exec-a"]);
+    });
+
     it("deletes an execution's lines only, in its tenant only", async () => {
       const index = indexOf("delete");
       const other = indexOf("delete-other");

@@ -66,3 +66,46 @@ tasks:
     expect((await SELF.fetch(`${API}/executions/${other}`)).status).toBe(200);
   });
 });
+
+describe("PurgeLogs on Workers", () => {
+  it("deletes the matching lines in each execution's object and in the log search", async () => {
+    await deploy(
+      `id: chatty
+namespace: purge.logs
+tasks:
+  - id: info
+    type: io.kestra.plugin.core.log.Log
+    message: routine
+  - id: warn
+    type: io.kestra.plugin.core.log.Log
+    level: WARN
+    message: careful
+`,
+      `id: purge
+namespace: purge.cleaner
+tasks:
+  - id: purge
+    type: io.kestra.plugin.core.log.PurgeLogs
+    namespace: purge.logs
+    logLevels: [WARN]
+    endDate: "{{ now() }}"
+`,
+    );
+    const runs = [
+      await started("purge.logs", "chatty", "?wait=true"),
+      await started("purge.logs", "chatty", "?wait=true"),
+    ];
+    const purge = await whenDone(await started("purge.cleaner", "purge", "?wait=true"));
+    expect(purge.taskRunList[0]?.outputs).toEqual({ count: 2 });
+    for (const id of runs) {
+      const lines = (await (await SELF.fetch(`${API}/logs/${id}`)).json()) as { message: string }[];
+      expect(lines.map((line) => line.message)).toContain("routine");
+      expect(lines.map((line) => line.message)).not.toContain("careful");
+      await whenDone(id);
+    }
+    const searched = async (q: string) =>
+      ((await (await SELF.fetch(`${API}/logs/search?namespace=purge.logs&q=${q}`)).json()) as { total: number }).total;
+    expect(await searched("careful")).toBe(0);
+    expect(await searched("routine")).toBe(2);
+  });
+});

@@ -8,6 +8,7 @@ import { z } from "zod";
 import type { StateType } from "../../../src/executor/model.js";
 import { defineRunnableTask } from "../../../src/plugin/define.js";
 import { dynamic, state } from "../../../src/plugin/properties.js";
+import { isoInstant } from "../../../src/util/instant.js";
 
 export default defineRunnableTask({
   type: "io.kestra.plugin.core.execution.PurgeExecutions",
@@ -39,12 +40,8 @@ export default defineRunnableTask({
   async run(context) {
     const p = context.properties;
     const text = async (value: unknown) => (value === undefined ? undefined : String(await context.render(value)));
-    const instant = (name: string, value: string | undefined) => {
-      if (value === undefined) return undefined;
-      const ms = Date.parse(value.replace(/\[.*\]$/, ""));
-      if (Number.isNaN(ms)) throw new Error(`Invalid ${name} '${value}': expected an ISO date-time`);
-      return new Date(ms).toISOString();
-    };
+    const instant = (name: string, value: string | undefined) =>
+      value === undefined ? undefined : isoInstant(name, value);
     const namespace = await text(p.namespace);
     const flowId = await text(p.flowId);
     const startDate = instant("startDate", await text(p.startDate));

@@ -1,7 +1,9 @@
 /** io.kestra.plugin.core.log.PurgeLogs: deletes execution and trigger logs in bulk, filtered by namespace, flow, execution, level and dates. */
 import { z } from "zod";
+import type { LogLevel } from "../../../src/executor/protocol.js";
 import { defineRunnableTask } from "../../../src/plugin/define.js";
 import { dynamic, logLevel } from "../../../src/plugin/properties.js";
+import { isoInstant } from "../../../src/util/instant.js";
 
 export default defineRunnableTask({
   type: "io.kestra.plugin.core.log.PurgeLogs",
@@ -21,4 +23,24 @@ export default defineRunnableTask({
   outputs: z.object({
     count: z.number().int(),
   }),
+  async run(context) {
+    const p = context.properties;
+    const text = async (value: unknown) => (value === undefined ? undefined : String(await context.render(value)));
+    const instant = (name: string, value: string | undefined) =>
+      value === undefined ? undefined : isoInstant(name, value);
+    const namespace = await text(p.namespace);
+    const flowId = await text(p.flowId);
+    const executionId = await text(p.executionId);
+    const levels = p.logLevels === undefined ? undefined : ((await context.render(p.logLevels)) as LogLevel[]);
+    const startDate = instant("startDate", await text(p.startDate));
+    const count = await context.purgeLogs({
+      ...(namespace === undefined ? {} : { namespace }),
+      ...(flowId === undefined ? {} : { flowId }),
+      ...(executionId === undefined ? {} : { executionId }),
+      ...(levels === undefined ? {} : { levels }),
+      ...(startDate === undefined ? {} : { startDate }),
+      endDate: instant("endDate", await text(p.endDate)) as string,
+    });
+    return { outputs: { count } };
+  },
 });

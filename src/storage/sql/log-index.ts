@@ -71,6 +71,16 @@ export function createSqlLogIndex(db: SqlDatabase, options: { tenantId?: string 
       };
     },
 
+    async executionsWith(query): Promise<string[]> {
+      const where = and(
+        eq(logs.tenantId, tenantId),
+        ...conditions({ page: 1, size: 1, ...query }),
+        ...(query.levels === undefined ? [] : [inArray(logs.level, [...query.levels])]),
+      );
+      const rows = await db.selectDistinct({ id: logs.executionId }).from(logs).where(where);
+      return rows.map((row) => row.id).sort();
+    },
+
     async deleteExecution(executionId: string): Promise<number> {
       const deleted = await db
         .delete(logs)
