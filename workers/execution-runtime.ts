@@ -8,13 +8,57 @@ import { ApiError } from "../src/api/errors.js";
 import type { ExecutionChange, ExecutionRuntime } from "../src/api/routes/executions.js";
 import type { Execution } from "../src/executor/model.js";
 import type { LogLine } from "../src/executor/protocol.js";
+import type { ExecutionIndex } from "../src/storage/execution-index.js";
+import { maskDeep, secretMasker } from "../src/storage/secrets.js";
 import { parseTyped, stringifyTyped, toKestraJson } from "../src/util/typed-json.js";
 import type { Env } from "./env.js";
+import { workerSecrets } from "./secrets.js";
 
 /** Cloudflare's RPC types turn values holding `unknown` into `never`: they are Kestra's shapes. */
 type Rpc<T> = T | Promise<T>;
 
+/**
+ * The runtime the API uses: the objects' answers with every value of the Worker's secrets
+ * masked as `******` (an output or input holding a secret is shown masked, as log lines are).
+ */
 export function durableExecutions(env: Env): ExecutionRuntime {
+  const runtime = objectExecutions(env);
+  const secrets = workerSecrets(env).values();
+  if (secrets.length === 0) return runtime;
+  const mask = secretMasker(secrets);
+  const masked =
+    <A extends unknown[], R>(call: (...args: A) => Promise<R>) =>
+    async (...args: A): Promise<R> =>
+      maskDeep(await call(...args), mask);
+  return {
+    ...runtime,
+    start: masked(runtime.start),
+    get: masked(runtime.get),
+    logs: masked(runtime.logs),
+    kill: masked(runtime.kill),
+    resume: masked(runtime.resume),
+    restart: masked(runtime.restart),
+    replay: masked(runtime.replay),
+    changeStatus: masked(runtime.changeStatus),
+    markAs: masked(runtime.markAs),
+    changes: masked(runtime.changes),
+    whenDone: masked(runtime.whenDone),
+  };
+}
+
+/** The D1 execution index as the API reads it: summaries with the Worker's secret values masked. */
+export function maskedExecutionIndex(index: ExecutionIndex, env: Env): ExecutionIndex {
+  const secrets = workerSecrets(env).values();
+  if (secrets.length === 0) return index;
+  const mask = secretMasker(secrets);
+  return {
+    ...index,
+    get: async (id) => maskDeep(await index.get(id), mask),
+    search: async (query) => maskDeep(await index.search(query), mask),
+  };
+}
+
+function objectExecutions(env: Env): ExecutionRuntime {
   const object = (id: string) => env.EXECUTIONS.get(env.EXECUTIONS.idFromName(id));
   const refused = async <T>(call: () => Rpc<unknown>): Promise<T> => {
     try {

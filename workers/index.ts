@@ -15,7 +15,7 @@ import { createSqlNamespaceFiles } from "../src/storage/sql/namespace-files-repo
 import { TERN_VERSION } from "../src/version.js";
 import { workerAuth } from "./auth.js";
 import type { Env } from "./env.js";
-import { durableExecutions } from "./execution-runtime.js";
+import { durableExecutions, maskedExecutionIndex } from "./execution-runtime.js";
 import { healthChecks } from "./health.js";
 import { R2BlobStore } from "./r2-blob-store.js";
 import { workerSecrets } from "./secrets.js";
@@ -42,7 +42,7 @@ export default {
       namespaceFiles,
       executions: {
         executions: durableExecutions(env),
-        index: createSqlExecutionIndex(db),
+        index: maskedExecutionIndex(createSqlExecutionIndex(db), env),
         logIndex: createSqlLogIndex(db),
         engine,
         blobs,

@@ -57,6 +57,18 @@ export function secretStore(secrets: ReadonlyMap<string, string> | Readonly<Reco
   };
 }
 
+/** A value with every string inside it masked (maps and lists walked); the value itself when nothing is masked. */
+export function maskDeep<T>(value: T, mask: (text: string) => string): T {
+  if (typeof value === "string") return mask(value) as T;
+  if (Array.isArray(value)) return value.map((item) => maskDeep(item, mask)) as T;
+  if (value !== null && typeof value === "object") {
+    const out: Record<string, unknown> = {};
+    for (const [key, item] of Object.entries(value)) out[key] = maskDeep(item, mask);
+    return out as T;
+  }
+  return value;
+}
+
 /** A function replacing every one of the secret values in a text with `******` (longest first, so none is half masked). */
 export function secretMasker(secrets: Iterable<string>): (text: string) => string {
   const sorted = [...new Set(secrets)].filter((secret) => secret !== "").sort((a, b) => b.length - a.length);

@@ -51,6 +51,32 @@ tasks:
     expect(text).not.toContain("worker-s3cret");
   });
 
+  it("masks the secret in every API answer of the execution: its outputs, the search, the follow", async () => {
+    await deploy(`id: leaky
+namespace: api.secrets
+tasks:
+  - id: copy
+    type: io.kestra.plugin.core.debug.Return
+    format: "{{ secret('tern_token') }}"
+outputs:
+  - id: token
+    type: STRING
+    value: "{{ outputs.copy.value }}"
+`);
+    const created = await SELF.fetch(`${API}/executions/api.secrets/leaky?wait=true`, { method: "POST" });
+    const body = await created.text();
+    expect(body).not.toContain("worker-s3cret");
+    const id = (JSON.parse(body) as Execution).id;
+    const got = await (await SELF.fetch(`${API}/executions/${id}`)).text();
+    expect(got).toContain('"value":"******"');
+    expect(got).not.toContain("worker-s3cret");
+    const searched = await (await SELF.fetch(`${API}/executions/search?namespace=api.secrets`)).text();
+    expect(searched).not.toContain("worker-s3cret");
+    const followed = await (await SELF.fetch(`${API}/executions/${id}/follow`)).text();
+    expect(followed).toContain("******");
+    expect(followed).not.toContain("worker-s3cret");
+  });
+
   it("fails the task naming a missing secret", async () => {
     await deploy(`id: missing
 namespace: api.secrets
