@@ -123,6 +123,10 @@ export const WORKER_CASES: readonly WorkerCase[] = [
   { id: "concurrency-fail", why: "the flow's FlowObject refuses an execution over the limit", alarms: true },
   { id: "concurrency-cancel", why: "concurrency CANCEL", alarms: true },
   { id: "concurrency-queue", why: "concurrency QUEUE: started when the slot is given back", alarms: true },
+  // The data plane
+  { id: "kv-function-get", why: "kv() reads a typed value seeded through the KV API (D1)" },
+  { id: "log-fetch-all", why: "log Fetch of the execution's own lines into an R2 file", alarms: true },
+  { id: "log-fetch-task-ids", why: "log Fetch of some tasks' lines", alarms: true },
 ];
 
 /** A case that passes on the local host but fails through the Worker API: a bug in the Worker runtime. */

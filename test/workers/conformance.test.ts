@@ -34,6 +34,7 @@ interface KestraCase {
   readonly inputsMode?: "raw" | "validated" | "api";
   readonly labels?: readonly { readonly key: string; readonly value: string }[];
   readonly action: string;
+  readonly setup?: Record<string, unknown>;
   readonly actionParams?: Record<string, unknown>;
   readonly expectBeforeAction?: Record<string, unknown>;
   readonly expectAfterAction?: Record<string, unknown> | Record<string, unknown>[];
@@ -320,6 +321,19 @@ async function fresh(run: Run): Promise<string> {
   return id;
 }
 
+/** The KV entries a case seeds (`setup.kv: [{namespace, key, value}]`), through Kestra's KV API. */
+async function seedKv(testCase: KestraCase): Promise<void> {
+  const entries = (testCase.setup?.kv as { namespace: string; key: string; value: unknown }[] | undefined) ?? [];
+  for (const { namespace, key, value } of entries) {
+    const response = await SELF.fetch(`${API}/namespaces/${namespace}/kv/${key}`, {
+      method: "PUT",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(value),
+    });
+    expect(response.status, await response.clone().text()).toBeLessThan(300);
+  }
+}
+
 /** Runs one case through the API; the problems found, none when it passes. */
 async function runCase(entry: WorkerCase): Promise<string[]> {
   const testCase = loadCase(entry);
@@ -331,6 +345,9 @@ async function runCase(entry: WorkerCase): Promise<string[]> {
   const act = ACTIONS[testCase.action];
   if (testCase.action !== "run" && !concurrently && !act)
     return [`action ${testCase.action} is not carried out by this test`];
+  const setup = Object.keys(testCase.setup ?? {}).filter((key) => key !== "kv");
+  if (setup.length > 0) return [`setup ${setup.join(", ")} is not carried out by this test`];
+  await seedKv(testCase);
   for (const path of testCase.load ?? []) await deploy(flowSource(path));
   const flow = await deploy(testCase.flow === null ? stringify(testCase.inlineFlow ?? {}) : flowSource(testCase.flow));
   const run = newRun(entry, testCase, flow);
