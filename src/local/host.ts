@@ -92,6 +92,8 @@ interface Slot {
     readonly taskRunId: string;
     readonly outputs?: Record<string, unknown>;
     readonly iteration?: number;
+    /** False when the task run does not wait for the child's end. */
+    readonly wait?: boolean;
   };
   ended: boolean;
   /** What the executor's renders of this execution read (kv(), secret(), read()...), made once. */
@@ -480,7 +482,9 @@ export class LocalHost {
           timer.cancel();
           this.timers.delete(key);
         }
-        if (slot.parent) {
+        // Only a task run waiting for its child hears of its end (a ForEachItem without wait
+        // counted the batch done when it was created).
+        if (slot.parent && slot.parent.wait !== false) {
           const render = (template: string, variables: Readonly<Record<string, unknown>>) =>
             this.options.engine.renderValue(template, variables);
           const ended = childEnded(slot.state, slot.flow, slot.parent.taskRunId, slot.parent.outputs, render);
@@ -661,6 +665,7 @@ export class LocalHost {
         this.open(created.flow, created.execution, {
           executionId: parentId,
           taskRunId: command.taskRunId,
+          wait: command.wait,
           ...(command.outputs ? { outputs: { ...command.outputs } } : {}),
           ...iteration,
         });
