@@ -63,6 +63,8 @@ describe("Flow concurrency on Workers", () => {
 
     expect(await runDurableObjectAlarm(first)).toBe(true);
     expect((await whenDone(first)).state.current).toBe("SUCCESS");
+    // settled() waits for the slot to be given back, which starts the queued execution.
+    await settled(first);
     // The slot went to the queued execution, which now runs (and sleeps).
     const running = await settled(second);
     expect(running.state.histories.map((h) => h.state)).toEqual(["CREATED", "QUEUED", "RUNNING"]);
