@@ -86,6 +86,31 @@ export interface ParentLink {
 
 type SubflowEnded = Extract<ExecutorEvent, { type: "subflow.ended" }>;
 
+/** What every call on an object that holds no execution (never started, or deleted) answers. */
+export const NOT_HELD = "No execution is held by this object: start() was not called";
+
+/** Whether a call on another execution's object failed because that object holds none (RPC keeps only the message). */
+export function isNotHeld(error: unknown): boolean {
+  return error instanceof Error && error.message.includes(NOT_HELD);
+}
+
+/** The answer of a call on another execution's object, or `absent` when that object holds none. */
+async function unlessGone<T>(call: Promise<T>, absent: T): Promise<T> {
+  try {
+    return await call;
+  } catch (error) {
+    if (isNotHeld(error)) return absent;
+    throw error;
+  }
+}
+
+/** The D1 repositories of an ExecutionObject (made without I/O). */
+interface Repositories {
+  readonly executions: ExecutionIndex;
+  readonly logs: LogIndex;
+  readonly flows: FlowStore;
+}
+
 /** What an execution's object calls on its flow's FlowObject. */
 interface FlowCounter {
   admit(
@@ -169,9 +194,8 @@ export class ExecutionObject extends DurableObject<Env> {
   private toIndex: Execution | undefined;
   /** The chain of index writes: each one starts after the previous one ended. */
   private indexWrites: Promise<void> = Promise.resolve();
-  private executionIndex: ExecutionIndex | undefined;
-  private flowStore: FlowStore | undefined;
-  private logIndex: LogIndex | undefined;
+  /** The D1 repositories this object reads and writes besides its own storage. */
+  private readonly repositories: Repositories;
   /** How many of the execution's log lines the log index holds, and whether a write waits to start. */
   private logsIndexed = 0;
   private logWriteWaiting = false;
@@ -187,21 +211,20 @@ export class ExecutionObject extends DurableObject<Env> {
     super(ctx, env);
     this.store = new ExecutionStore(ctx.storage);
     const storage = new R2BlobStore(env.STORAGE);
+    const db = drizzle(env.DB);
+    this.repositories = {
+      executions: createSqlExecutionIndex(db),
+      logs: createSqlLogIndex(db),
+      flows: createSqlFlowStore(db),
+    };
     this.services = {
       engine: this.engine,
       storage,
-      kv: createSqlKvStore(drizzle(env.DB)),
+      kv: createSqlKvStore(db),
       secrets: workerSecrets(env),
-      namespaceFiles: createSqlNamespaceFiles(drizzle(env.DB), storage),
+      namespaceFiles: createSqlNamespaceFiles(db, storage),
       // Another execution's lines, from its own object (the D1 log index lags behind it).
-      executionLogs: async (id) => {
-        try {
-          return await this.child(id).logs();
-        } catch (error) {
-          if (error instanceof Error && /No execution is held/.test(error.message)) return undefined;
-          throw error;
-        }
-      },
+      executionLogs: (id) => unlessGone(this.child(id).logs(), undefined),
       purgeExecutions: (request, asking) => this.purge(request, asking),
       purgeLogs: (request) => this.purgeLogs(request),
       now: () => new Date(),
@@ -376,8 +399,7 @@ export class ExecutionObject extends DurableObject<Env> {
     held.logs.length = 0;
     this.logsIndexed = 0;
     this.store.setMeta("logsIndexed", "0");
-    this.logIndex ??= createSqlLogIndex(drizzle(this.env.DB));
-    await this.logIndex.deleteExecution(held.state.execution.id);
+    await this.repositories.logs.deleteExecution(held.state.execution.id);
     this.changed();
     return count;
   }
@@ -395,8 +417,7 @@ export class ExecutionObject extends DurableObject<Env> {
     await this.indexWrites;
     this.store.replaceLogs(kept);
     held.logs.splice(0, held.logs.length, ...kept);
-    this.logIndex ??= createSqlLogIndex(drizzle(this.env.DB));
-    await this.logIndex.deleteExecution(held.state.execution.id);
+    await this.repositories.logs.deleteExecution(held.state.execution.id);
     this.logsIndexed = 0;
     this.store.setMeta("logsIndexed", "0");
     this.indexLogs();
@@ -433,10 +454,9 @@ export class ExecutionObject extends DurableObject<Env> {
 
   /** The flow source this execution runs (a replay starts a new execution of it). */
   source(): string {
-    this.hold();
+    const { state } = this.hold();
     const source = this.store.source();
-    if (source === undefined)
-      throw new actions.ActionError("No execution is held by this object: start() was not called");
+    if (source === undefined) throw new Error(`The flow source of execution ${state.execution.id} is missing`);
     return source;
   }
 
@@ -591,7 +611,7 @@ export class ExecutionObject extends DurableObject<Env> {
   // ---- the loop ---------------------------------------------------------------------------
 
   private hold(): Held {
-    if (!this.held) throw new actions.ActionError("No execution is held by this object: start() was not called");
+    if (!this.held) throw new actions.ActionError(NOT_HELD);
     return this.held;
   }
 
@@ -896,39 +916,25 @@ export class ExecutionObject extends DurableObject<Env> {
    * each deleted in its own object with its index rows, its log lines and its files as asked.
    */
   private async purge(request: PurgeRequest, asking: string): Promise<PurgeCounts> {
-    this.executionIndex ??= createSqlExecutionIndex(drizzle(this.env.DB));
-    this.logIndex ??= createSqlLogIndex(drizzle(this.env.DB));
     const found: Execution[] = [];
     for (let page = 1; ; page++) {
-      const { results } = await this.executionIndex.search({
-        page,
-        size: PURGE_PAGE,
-        ...(request.namespace === undefined ? {} : { namespace: request.namespace }),
-        ...(request.flowId === undefined ? {} : { flowId: request.flowId }),
-        ...(request.startDate === undefined ? {} : { startDate: request.startDate }),
-        endDate: request.endDate,
-        ...(request.states === undefined ? {} : { states: request.states }),
-      });
+      const { results } = await this.repositories.executions.search({ ...request, page, size: PURGE_PAGE });
       found.push(...results.filter((execution) => purgeMatches(execution, request, asking)));
       if (results.length < PURGE_PAGE) break;
     }
     let executionsCount = 0;
     let logsCount = 0;
     let storagesCount = 0;
-    const gone = (error: unknown) => {
-      if (error instanceof Error && /No execution is held/.test(error.message)) return 0;
-      throw error;
-    };
     for (const execution of found) {
       const peer = this.child(execution.id);
-      if (request.purgeLog) logsCount += await peer.dropLogs().catch(gone);
+      if (request.purgeLog) logsCount += await unlessGone(peer.dropLogs(), 0);
       if (request.purgeStorage) {
         storagesCount += await this.services.storage.deletePrefix(`${SCHEME}${executionPath(execution)}/`);
       }
       if (request.purgeExecution) {
-        await peer.delete().catch(gone);
-        await this.executionIndex.delete(execution.id);
-        await this.logIndex.deleteExecution(execution.id);
+        await unlessGone(peer.delete(), undefined);
+        await this.repositories.executions.delete(execution.id);
+        await this.repositories.logs.deleteExecution(execution.id);
         executionsCount++;
       }
     }
@@ -940,28 +946,13 @@ export class ExecutionObject extends DurableObject<Env> {
    * the one named, and this one) delete them in their own objects, which index the rest again.
    */
   private async purgeLogs(request: LogPurgeRequest): Promise<number> {
-    this.logIndex ??= createSqlLogIndex(drizzle(this.env.DB));
-    const ids = new Set(
-      await this.logIndex.executionsWith({
-        ...(request.namespace === undefined ? {} : { namespace: request.namespace }),
-        ...(request.flowId === undefined ? {} : { flowId: request.flowId }),
-        ...(request.executionId === undefined ? {} : { executionId: request.executionId }),
-        ...(request.levels === undefined ? {} : { levels: request.levels }),
-        ...(request.startDate === undefined ? {} : { startDate: request.startDate }),
-        endDate: request.endDate,
-      }),
-    );
+    const ids = new Set(await this.repositories.logs.executionsWith(request));
     if (request.executionId !== undefined) ids.add(request.executionId);
     const self = this.hold().state.execution.id;
     ids.delete(self);
     let count = await this.purgeLogLines(request);
     for (const id of ids) {
-      count += await this.child(id)
-        .purgeLogLines(request)
-        .catch((error: unknown) => {
-          if (error instanceof Error && /No execution is held/.test(error.message)) return 0;
-          throw error;
-        });
+      count += await unlessGone(this.child(id).purgeLogLines(request), 0);
     }
     return count;
   }
@@ -972,11 +963,6 @@ export class ExecutionObject extends DurableObject<Env> {
   private child(id: string): ExecutionPeer {
     // Typed by the calls made (a stub's own type of this class would refer to itself).
     return this.env.EXECUTIONS.get(this.env.EXECUTIONS.idFromName(id)) as unknown as ExecutionPeer;
-  }
-
-  private flows(): FlowStore {
-    this.flowStore ??= createSqlFlowStore(drizzle(this.env.DB));
-    return this.flowStore;
   }
 
   /**
@@ -998,7 +984,7 @@ export class ExecutionObject extends DurableObject<Env> {
         { id, state: "ended" },
       );
     void (async () => {
-      const stored = await this.flows().get(
+      const stored = await this.repositories.flows.get(
         command.namespace,
         command.flowId,
         command.revision === undefined ? undefined : { revision: command.revision },
@@ -1206,8 +1192,7 @@ export class ExecutionObject extends DurableObject<Env> {
       this.toIndex = undefined;
       if (summary === undefined) return;
       try {
-        this.executionIndex ??= createSqlExecutionIndex(drizzle(this.env.DB));
-        await this.executionIndex.upsert(summary);
+        await this.repositories.executions.upsert(summary);
       } catch (error) {
         console.error(`Indexing execution ${summary.id} (${summary.state.current}) failed:`, error);
       }
@@ -1232,8 +1217,7 @@ export class ExecutionObject extends DurableObject<Env> {
       const lines = held.logs.slice(from);
       if (lines.length === 0 || held !== this.held) return;
       try {
-        this.logIndex ??= createSqlLogIndex(drizzle(this.env.DB));
-        await this.logIndex.append({ execution: { id, namespace, flowId }, from, lines });
+        await this.repositories.logs.append({ execution: { id, namespace, flowId }, from, lines });
         if (held !== this.held) return;
         this.logsIndexed = Math.max(this.logsIndexed, from + lines.length);
         this.store.setMeta("logsIndexed", String(this.logsIndexed));

@@ -4,6 +4,7 @@
  * errors and become 422s naming the problem.
  */
 
+import { isNotHeld } from "../durable/execution-object.js";
 import { ApiError } from "../src/api/errors.js";
 import type { ExecutionChange, ExecutionRuntime } from "../src/api/routes/executions.js";
 import type { Execution } from "../src/executor/model.js";
@@ -65,7 +66,7 @@ function objectExecutions(env: Env): ExecutionRuntime {
       return (await call()) as T;
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      if (/No execution is held/.test(message)) throw new ApiError("not-found", "Execution not found");
+      if (isNotHeld(error)) throw new ApiError("not-found", "Execution not found");
       throw new ApiError("unprocessable", message);
     }
   };
@@ -73,7 +74,7 @@ function objectExecutions(env: Env): ExecutionRuntime {
     try {
       return (await call()) as T;
     } catch (error) {
-      if (error instanceof Error && /No execution is held/.test(error.message)) return undefined;
+      if (isNotHeld(error)) return undefined;
       throw error;
     }
   };
