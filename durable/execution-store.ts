@@ -45,6 +45,8 @@ export interface ChildRow {
  * under the 2 MB a value of a Durable Object's SQLite may hold.
  */
 const CHUNK_CHARS = 500_000;
+/** A cached value not read yet. */
+const UNKNOWN = Symbol("unknown");
 /** The key of a row's JSON that points at chunks instead. */
 const CHUNKED = "@ternChunks";
 
@@ -76,6 +78,8 @@ export interface Stored {
 }
 
 export class ExecutionStore {
+  /** The earliest timer as last read (undefined: none), or UNKNOWN until read again. */
+  private earliest: number | undefined | typeof UNKNOWN = UNKNOWN;
   /** Owners whose stored text is cut into chunks (see split). */
   private readonly chunked = new Set<string>();
 
@@ -86,6 +90,7 @@ export class ExecutionStore {
   /** The tables again, after `deleteAll()` dropped them. */
   recreate(): void {
     this.chunked.clear();
+    this.earliest = UNKNOWN;
     this.storage.sql.exec(SCHEMA);
   }
 
@@ -253,8 +258,11 @@ export class ExecutionStore {
 
   /** The earliest timer, epoch milliseconds. */
   earliestTimer(): number | undefined {
+    // Read once, then kept until a commit changes the timers: the object asks after every tick.
+    if (this.earliest !== UNKNOWN) return this.earliest;
     const row = this.storage.sql.exec<{ at: number | null }>("select min(at) as at from timers").one();
-    return row.at ?? undefined;
+    this.earliest = row.at ?? undefined;
+    return this.earliest;
   }
 
   /** Timers due at `at` or before, earliest first. */
@@ -291,6 +299,7 @@ export class ExecutionStore {
         }
       }
       for (const line of changes.logs ?? []) sql.exec("insert into logs (json) values (?)", JSON.stringify(line));
+      if (changes.clearTimers || changes.timersCancelled?.length || changes.timersSet?.length) this.earliest = UNKNOWN;
       if (changes.clearTimers) sql.exec("delete from timers");
       for (const id of changes.timersCancelled ?? []) sql.exec("delete from timers where id = ?", id);
       for (const timer of changes.timersSet ?? []) {
