@@ -4,7 +4,7 @@
  * not answered yet (run again after a reload). `commit` writes one tick's changes in one
  * synchronous transaction.
  */
-import type { ExecState, ExecutionHeader } from "../src/executor/exec-state.js";
+import { changedRuns, type ExecState, type ExecutionHeader } from "../src/executor/exec-state.js";
 import type { Execution, TaskRun } from "../src/executor/model.js";
 import type { ExecutorCommand, LogLine } from "../src/executor/protocol.js";
 import { parseTyped, stringifyTyped } from "../src/util/typed-json.js";
@@ -283,15 +283,18 @@ export class ExecutionStore {
         const header = this.split("execution", stringifyTyped(after.execution));
         sql.exec("insert or replace into meta (key, value) values ('execution', ?)", header);
       }
-      for (const [id, run] of after.runs) {
-        if (before?.runs.get(id) === run) continue;
+      // Only the task runs the state's changes journal names, when `after` derives from `before`.
+      const changed = before ? changedRuns(before, after) : undefined;
+      for (const id of changed ?? after.runs.keys()) {
+        const run = after.runs.get(id);
+        if (!run || before?.runs.get(id) === run) continue;
         sql.exec(
           "insert into task_runs (id, json) values (?, ?) on conflict(id) do update set json = excluded.json",
           id,
           this.split(`run ${id}`, stringifyTyped(run)),
         );
       }
-      if (before) {
+      if (before && !changed) {
         for (const id of before.runs.keys()) {
           if (after.runs.has(id)) continue;
           sql.exec("delete from task_runs where id = ?", id);

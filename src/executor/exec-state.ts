@@ -65,6 +65,20 @@ export interface ExecState {
    * so a key must name what its value depends on (see memoized()).
    */
   readonly memo: Map<string, unknown>;
+  /**
+   * The ids of the task runs added or changed, in order, since createExecState: a host that
+   * stored an earlier state of the same execution (same `memo`) writes only those after it.
+   */
+  readonly changes: List<string>;
+}
+
+/**
+ * The task runs that differ from `before` to `after`: the ones the changes journal names when
+ * `after` derives from `before` (task runs are never removed then), else undefined (compare all).
+ */
+export function changedRuns(before: ExecState, after: ExecState): Set<string> | undefined {
+  if (before.memo !== after.memo || after.changes.size < before.changes.size) return undefined;
+  return new Set(after.changes.skip(before.changes.size));
 }
 
 /** Groups a task run can belong to under its parent. */
@@ -95,6 +109,7 @@ export function createExecState(execution: Execution, groupOf: (run: TaskRun) =>
     outputTree: EMPTY_TREE,
     taskTree: EMPTY_TREE,
     memo: new Map(),
+    changes: List(),
   };
   for (const run of execution.taskRunList) state = addTaskRun(state, run, run.dynamic ? DYNAMIC : groupOf(run));
   return state;
@@ -147,6 +162,7 @@ export function addTaskRun(state: ExecState, run: TaskRun, group: Group): ExecSt
     children: state.children.set(parent, childIds(state, run.parentTaskRunId).push(run.id)),
     counts: state.counts.set(countKey(run.parentTaskRunId, group), { ...counts, total: counts.total + 1 }),
     groups: state.groups.set(run.id, group),
+    changes: state.changes.push(run.id),
   });
 }
 
@@ -161,7 +177,6 @@ function variablePath(state: ExecState, run: TaskRun): string[] {
   return path;
 }
 
-/** Keeps the `outputs` and `tasks` trees in step with a task run that was added or changed. */
 /** Memo flag: some task run has an encrypted output (Kestra's EncryptedString), which variables decrypt. */
 export const ENCRYPTED_OUTPUTS = "outputs.encrypted";
 
@@ -176,6 +191,7 @@ function holdsEncrypted(value: unknown, depth: number): boolean {
   return Object.values(map).some((v) => holdsEncrypted(v, depth + 1));
 }
 
+/** Keeps the `outputs` and `tasks` trees in step with a task run that was added or changed. */
 function withVariables(before: ExecState, previous: TaskRun | undefined, run: TaskRun, next: ExecState): ExecState {
   const outputsChanged = run.outputs && run.outputs !== previous?.outputs;
   const stateChanged = previous?.state.current !== run.state.current;
@@ -218,7 +234,12 @@ export function updateTaskRun(state: ExecState, run: TaskRun): ExecState {
       countDelta(countDelta(current, previous.state.current, -1), run.state.current, 1),
     );
   }
-  return withVariables(state, previous, run, { ...state, runs: state.runs.set(run.id, run), counts });
+  return withVariables(state, previous, run, {
+    ...state,
+    runs: state.runs.set(run.id, run),
+    counts,
+    changes: state.changes.push(run.id),
+  });
 }
 
 export function setExecutionState(state: ExecState, current: StateType, date: string): ExecState {
