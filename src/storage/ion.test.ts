@@ -1,23 +1,18 @@
+import { Temporal } from "temporal-polyfill";
 import { describe, expect, it } from "vitest";
-import { ionLine, toIon } from "./ion.js";
+import { JDouble, JFloat } from "../expression/values.js";
+import { ionLine } from "./ion.js";
 
-describe("Ion text", () => {
-  it("writes scalars as Jackson's Ion mapper does", () => {
-    expect(toIon(null)).toBe("null");
-    expect(toIon(true)).toBe("true");
-    expect(toIon(42)).toBe("42");
-    expect(toIon(1.5)).toBe("1.5e0");
-    expect(toIon(0.001)).toBe("1e-3");
-    expect(toIon('a "quoted"\nline')).toBe('"a \\"quoted\\"\\nline"');
-  });
-
-  it("writes maps with symbol field names, quoting those that are not identifiers", () => {
-    expect(toIon({ value: "x", "my-key": 1, null: false, list: [1, "a"] })).toBe(
-      `{value:"x",'my-key':1,'null':false,list:[1,"a"]}`,
+describe("Ion rows", () => {
+  it("writes one value per line in Kestra's Ion text", () => {
+    expect(ionLine({ value: "    0\n    1\n" })).toBe('{value:"    0\\n    1\\n"}\n');
+    expect(ionLine({ value: "x", "my-key": 1, null: false, list: [1, "a"] })).toBe(
+      `{value:"x",'my-key':1,'null':false,list:[1,"a"]}\n`,
     );
   });
 
-  it("puts one value per line", () => {
-    expect(ionLine({ value: "    0\n    1\n" })).toBe('{value:"    0\\n    1\\n"}\n');
+  it("keeps Java numbers and instants as Kestra writes them", () => {
+    expect(ionLine({ f: new JFloat(1), d: new JDouble(2), x: 1.5 })).toBe("{f:1e0,d:2e0,x:1.5e0}\n");
+    expect(ionLine(Temporal.Instant.from("2024-01-02T03:04:05.123Z"))).toBe("2024-01-02T03:04:05.123Z\n");
   });
 });

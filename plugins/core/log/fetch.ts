@@ -3,11 +3,13 @@
  * default), at `level` or above and of the tasks `tasksId` names when given, into an Ion file of
  * Kestra's LogEntry, one per line.
  */
+import { Temporal } from "temporal-polyfill";
 import { z } from "zod";
 import { LOG_LEVELS } from "../../../src/executor/protocol.js";
 import { defineRunnableTask } from "../../../src/plugin/define.js";
 import { dynamic, logLevel } from "../../../src/plugin/properties.js";
 import { ionLine } from "../../../src/storage/ion.js";
+import { newFileName, utf8 } from "../storage/files.js";
 
 export default defineRunnableTask({
   type: "io.kestra.plugin.core.log.Fetch",
@@ -49,12 +51,13 @@ export default defineRunnableTask({
         executionId,
         ...(line.taskRunId === undefined ? {} : { taskRunId: line.taskRunId }),
         ...(line.attemptNumber === undefined ? {} : { attemptNumber: line.attemptNumber }),
-        timestamp: line.timestamp,
+        // An Ion timestamp, as Kestra's LogEntry is written.
+        timestamp: Temporal.Instant.from(line.timestamp),
         level: line.level,
         message: line.message,
       }),
     );
-    const uri = await context.storage.put(`${context.newId()}.ion`, new TextEncoder().encode(rows.join("")));
+    const uri = await context.storage.put(newFileName(context, ".ion"), utf8(rows.join("")));
     context.logger.debug(`Fetched ${kept.length} log lines of execution ${executionId}`);
     return { outputs: { size: kept.length, uri } };
   },
