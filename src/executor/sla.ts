@@ -44,16 +44,3 @@ function slaLabels(labels: unknown): Label[] {
 export function containsAll(current: readonly Label[], labels: readonly Label[]): boolean {
   return labels.every((label) => current.some((l) => l.key === label.key && l.value === label.value));
 }
-
-/** A duration as Java's Duration.toString writes it: `PT0.5S`, `PT1M30S`, `PT2H`. */
-export function javaDuration(ms: number): string {
-  if (ms === 0) return "PT0S";
-  const hours = Math.trunc(ms / 3_600_000);
-  const minutes = Math.trunc((ms % 3_600_000) / 60_000);
-  const millis = ms % 60_000;
-  let text = "PT";
-  if (hours !== 0) text += `${hours}H`;
-  if (minutes !== 0) text += `${minutes}M`;
-  if (millis !== 0) text += `${String(millis / 1000)}S`;
-  return text;
-}

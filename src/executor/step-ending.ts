@@ -2,6 +2,8 @@
  * When an execution ends, for the Stepper (src/executor/step.ts): after-execution tasks and
  * listeners, flow SLAs, and retries that create a new execution.
  */
+
+import { javaDurationOfMillis } from "../inputs/java-time.js";
 import { parseDurationMs } from "../util/duration.js";
 import { isAfterGroup, listenerConditionsHold, nextAfterTask } from "./after-execution.js";
 import { groupOfRun, ROOT, setExecutionState, taskRun, updateTaskRun } from "./exec-state.js";
@@ -10,7 +12,7 @@ import { renderDeep } from "./flowable.js";
 import { isTerminated, type TaskRun, withState } from "./model.js";
 import type { ExecutorEvent } from "./protocol.js";
 import { nextExecutionDate, type retryFor } from "./retry.js";
-import { containsAll, javaDuration, type Sla, type Violation, violation } from "./sla.js";
+import { containsAll, type Sla, type Violation, violation } from "./sla.js";
 import type { Stepper } from "./step.js";
 import { message, NEW_EXECUTION_TIMER, SLA_TIMER, truthy } from "./step-support.js";
 
@@ -105,10 +107,10 @@ export const executionEnd = {
     const execution = this.state.execution;
     if (!sla || isTerminated(execution.state.current)) return;
     const start = Date.parse(execution.state.histories[0]?.date ?? this.deps.now);
-    const elapsed = javaDuration(Date.parse(this.deps.now) - start);
+    const elapsed = javaDurationOfMillis(Date.parse(this.deps.now) - start);
     let limit: string;
     try {
-      limit = javaDuration(parseDurationMs(String(this.deps.render(sla.duration, this.variables(undefined)))));
+      limit = javaDurationOfMillis(parseDurationMs(String(this.deps.render(sla.duration, this.variables(undefined)))));
     } catch {
       limit = String(sla.duration);
     }

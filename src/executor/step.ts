@@ -4,10 +4,9 @@
  * only those) is asked what comes next, until nothing changes; the new state and the
  * commands for the host come out. Time, ids and randomness arrive in `deps`.
  */
-import { Temporal } from "temporal-polyfill";
 import { toJson } from "../expression/values.js";
 import type { Flow, Task } from "../flow/model.js";
-import { javaDurationString } from "../inputs/java-time.js";
+import { javaDurationOfMillis } from "../inputs/java-time.js";
 import { parseDurationMs } from "../util/duration.js";
 import { firstPaused, resume } from "./actions.js";
 import { type Change, killQueued, limit } from "./concurrency.js";
@@ -327,11 +326,7 @@ export class Stepper {
       return;
     }
     // Kestra's Sleep logs how long it waits, as Java prints a Duration.
-    this.log(
-      run,
-      "INFO",
-      `Waiting for ${javaDurationString(Temporal.Duration.from({ milliseconds: Math.max(0, ms) }))}`,
-    );
+    this.log(run, "INFO", `Waiting for ${javaDurationOfMillis(Math.max(0, ms))}`);
     const at = new Date(Date.parse(this.deps.now) + Math.max(0, ms)).toISOString();
     this.commands.push({ type: "timer.set", timerId: `${WAIT_TIMER}${run.id}`, at });
     if (task.timeout !== undefined) {

@@ -397,6 +397,11 @@ export function durationNanos(duration: Temporal.Duration): bigint {
   );
 }
 
+/** Java's `Duration.ofMillis(ms).toString()`. */
+export function javaDurationOfMillis(ms: number): string {
+  return javaDurationString(Temporal.Duration.from({ milliseconds: ms }));
+}
+
 /** Java's `Duration.toString()`: `PT5M6S`, `PT24H`, `PT-1.5S`, `PT0S`. */
 export function javaDurationString(duration: Temporal.Duration): string {
   const total = durationNanos(duration);

@@ -11,11 +11,11 @@ import { newExecution } from "../executor/new-execution.js";
 import type { HostVariables } from "../executor/variables.js";
 import type { ExpressionEngine, RenderOptions } from "../expression/engine.js";
 import { parseJacksonJson } from "../expression/jq-json.js";
-import { JDouble, JFloat } from "../expression/values.js";
 import type { Flow, Trigger } from "../flow/model.js";
 import { type InputFileStore, resolveInputs } from "../inputs/index.js";
 import { isPlainObject } from "../plugin/properties.js";
 import type { PluginRegistry } from "../plugin/registry.js";
+import { toKestraJson } from "../util/typed-json.js";
 import { type ConditionsResult, conditionEnvironment, conditionsMet, flowVariables } from "./conditions.js";
 
 export const WEBHOOK_TYPE = "io.kestra.plugin.core.trigger.Webhook";
@@ -173,16 +173,7 @@ export function webhookBody(text: string | undefined): unknown {
   } catch {
     return text;
   }
-  return isPlainObject(value) || Array.isArray(value) ? plainJson(value) : text;
-}
-
-/** Jackson's number types as plain JSON numbers, so the variables store and travel as JSON. */
-function plainJson(value: unknown): unknown {
-  if (value instanceof JDouble || value instanceof JFloat) return value.value;
-  if (typeof value === "bigint") return Number(value);
-  if (Array.isArray(value)) return value.map(plainJson);
-  if (isPlainObject(value)) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, plainJson(v)]));
-  return value;
+  return isPlainObject(value) || Array.isArray(value) ? toKestraJson(value) : text;
 }
 
 function multiMap(

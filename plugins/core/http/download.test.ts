@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { urlEncode } from "../../../src/expression/filters/support/bytes.js";
 import { flowOf, localHost } from "../../../test/support/flows.js";
 import { closedPort, startServer, type TestServer } from "../../../test/support/http-server.js";
 import { testTask, textOf } from "../../../test/support/task-context.js";
-import plugin, { dispositionFileName, javaUrlEncode, MAX_DOWNLOAD_BYTES } from "./download.js";
+import plugin, { dispositionFileName, MAX_DOWNLOAD_BYTES } from "./download.js";
 
 describe("http.Download", () => {
   it("accepts a uri and fails on empty responses by default", () => {
@@ -182,7 +183,7 @@ describe("Content-Disposition and URL encoding", () => {
   });
 
   it("encodes as java.net.URLEncoder", () => {
-    expect(javaUrlEncode("a b~c*d.e-f_g/h")).toBe("a+b%7Ec*d.e-f_g%2Fh");
+    expect(urlEncode("a b~c*d.e-f_g/h")).toBe("a+b%7Ec*d.e-f_g%2Fh");
   });
 });
 

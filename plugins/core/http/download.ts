@@ -6,6 +6,7 @@
  * 128 MB), so a larger body fails the task rather than the host.
  */
 import { z } from "zod";
+import { urlEncode } from "../../../src/expression/filters/support/bytes.js";
 import { defineRunnableTask } from "../../../src/plugin/define.js";
 import { dynamic } from "../../../src/plugin/properties.js";
 import type { TaskContext } from "../../../src/plugin/task-context.js";
@@ -86,7 +87,7 @@ function checkLength(exchange: Exchange, size: number): void {
 /** The stored file's name: Content-Disposition's file name (URL-encoded, as Java's URLEncoder), else a random one. */
 function fileName(context: TaskContext, contentDisposition: string | null, uri: string): string {
   const fromHeader = contentDisposition === null ? undefined : dispositionFileName(contentDisposition);
-  if (fromHeader !== undefined && fromHeader !== "") return javaUrlEncode(fromHeader);
+  if (fromHeader !== undefined && fromHeader !== "") return urlEncode(fromHeader);
   return newFileName(context, extensionOf(new URL(uri).pathname));
 }
 
@@ -107,16 +108,4 @@ export function dispositionFileName(header: string): string | undefined {
   if (filename === undefined) return undefined;
   if (filename.startsWith('"')) filename = filename.slice(1, filename.endsWith('"') ? -1 : undefined);
   return filename.slice(filename.lastIndexOf("/") + 1);
-}
-
-/** java.net.URLEncoder.encode(text, UTF_8): letters, digits and `.-*_` kept, space as `+`, the rest %XX. */
-export function javaUrlEncode(text: string): string {
-  let out = "";
-  for (const byte of new TextEncoder().encode(text)) {
-    const char = String.fromCharCode(byte);
-    if (/[A-Za-z0-9.\-*_]/.test(char)) out += char;
-    else if (char === " ") out += "+";
-    else out += `%${byte.toString(16).toUpperCase().padStart(2, "0")}`;
-  }
-  return out;
 }

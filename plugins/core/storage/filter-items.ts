@@ -3,6 +3,7 @@
  * (EXCLUDE) the items for which `filterCondition` is truthy (items keep their order and text).
  */
 import { z } from "zod";
+import { truthy } from "../../../src/executor/step-support.js";
 import { defineRunnableTask } from "../../../src/plugin/define.js";
 import { dynamic } from "../../../src/plugin/properties.js";
 import type { TaskContext } from "../../../src/plugin/task-context.js";
@@ -79,7 +80,7 @@ async function actionFor(item: Item, filter: Filter): Promise<Action> {
     if (filter.onErrorOrNull === "FAIL") throw error;
     return filter.onErrorOrNull;
   }
-  const match = !["false", "0", "-0", ""].includes(rendered.trim());
+  const match = truthy(rendered);
   if (match) return filter.filterType;
   return filter.filterType === "INCLUDE" ? "EXCLUDE" : "INCLUDE";
 }

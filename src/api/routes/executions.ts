@@ -21,6 +21,7 @@ import { type BlobStore, executionPath, SCHEME } from "../../storage/internal.js
 import { LOG_SORT_FIELDS, type LogEntry, type LogIndex, type LogQuery } from "../../storage/log-index.js";
 import { parseDurationMs } from "../../util/duration.js";
 import { newId } from "../../util/ids.js";
+import { isoInstant } from "../../util/instant.js";
 import { readText } from "../body.js";
 import { ApiError } from "../errors.js";
 import { booleanParam, integerParam, labelsParam, listParam, sortParam } from "../query.js";
@@ -266,7 +267,7 @@ export function executionRoutes(deps: ExecutionRouteDeps): Hono {
       now: new Date().toISOString(),
       inputs: resolved.values,
       labels: labelsOf(c.req.queries("labels") ?? []),
-      ...(scheduleDate ? { scheduleDate: instant(scheduleDate) } : {}),
+      ...(scheduleDate ? { scheduleDate: dateParam("scheduleDate", scheduleDate) } : {}),
     });
     let answer = await deps.executions.start(stored.source, created);
     if (c.req.query("wait") === "true") answer = await deps.executions.whenDone(created.id);
@@ -360,8 +361,8 @@ function logQuery(url: URL): LogQuery {
   const params = url.searchParams;
   const text = (name: string) => params.get(name) || undefined;
   const minLevel = levelParam(text("minLevel"));
-  const startDate = searchDate("startDate", text("startDate"));
-  const endDate = searchDate("endDate", text("endDate"));
+  const startDate = dateParam("startDate", text("startDate"));
+  const endDate = dateParam("endDate", text("endDate"));
   const sort = sortParam(url, LOG_SORT_FIELDS);
   return {
     page: integerParam(url, "page", 1) ?? 1,
@@ -415,9 +416,9 @@ function searchQuery(url: URL): ExecutionQuery {
     childFilter,
     startDate:
       timeRange === undefined
-        ? searchDate("startDate", startDate)
+        ? dateParam("startDate", startDate)
         : new Date(Date.now() - rangeMs(timeRange)).toISOString(),
-    endDate: searchDate("endDate", endDate),
+    endDate: dateParam("endDate", endDate),
   };
   return {
     page: integerParam(url, "page", 1) ?? 1,
@@ -431,12 +432,14 @@ function searchQuery(url: URL): ExecutionQuery {
   };
 }
 
-/** A search's date-time (ISO-8601, with an optional `[zone]` as Java prints it); 400 otherwise. */
-function searchDate(name: string, text: string | undefined): string | undefined {
+/** A date-time query parameter (ISO-8601, with an optional `[zone]` as Java prints it) as an instant; 400 otherwise. */
+function dateParam(name: string, text: string | undefined): string | undefined {
   if (text === undefined) return undefined;
-  const ms = Date.parse(text.replace(/\[.*\]$/, ""));
-  if (Number.isNaN(ms)) throw new ApiError("bad-request", `Invalid ${name} '${text}': expected an ISO date-time`);
-  return new Date(ms).toISOString();
+  try {
+    return isoInstant(name, text);
+  } catch (error) {
+    throw new ApiError("bad-request", error instanceof Error ? error.message : String(error));
+  }
 }
 
 function rangeMs(text: string): number {
@@ -559,11 +562,4 @@ function labelsOf(values: readonly string[]): Label[] {
     }
     return { key, value: text.slice(at + 1) };
   });
-}
-
-/** A `scheduleDate` as an ISO instant; 400 when it is not a date-time. */
-function instant(text: string): string {
-  const ms = Date.parse(text.replace(/\[.*\]$/, ""));
-  if (Number.isNaN(ms)) throw new ApiError("bad-request", `Invalid scheduleDate '${text}': expected an ISO date-time`);
-  return new Date(ms).toISOString();
 }
