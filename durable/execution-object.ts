@@ -21,7 +21,6 @@ import type { Execution, StateType } from "../src/executor/model.js";
 import { isTerminated } from "../src/executor/model.js";
 import type { ExecutorCommand, ExecutorEvent, LogLine } from "../src/executor/protocol.js";
 import { type StepDeps, step } from "../src/executor/step.js";
-import type { RenderOptions } from "../src/expression/engine.js";
 import { createEngine } from "../src/expression/index.js";
 import { describeIssue, type Flow, parseFlow } from "../src/flow/index.js";
 import { childExecution, flowNotFound, readableExecutions, type SubflowStart } from "../src/runtime/child-execution.js";
@@ -31,6 +30,7 @@ import { answerLookup } from "../src/runtime/lookup.js";
 import { resubmit } from "../src/runtime/resubmit.js";
 import { onResumeValues } from "../src/runtime/resume-inputs.js";
 import {
+  type ExecutionRenderOptions,
   executionRenderStores,
   runTask,
   type TaskRequest,
@@ -160,7 +160,7 @@ interface Held {
   state: ExecState;
   readonly logs: LogLine[];
   /** What the executor's renders of this execution read (kv(), secret(), read()...), made once. */
-  renderOptions?: RenderOptions;
+  renderOptions?: ExecutionRenderOptions;
 }
 
 /** While tasks run, an alarm this far ahead wakes the object again should it be evicted or crash. */
@@ -191,7 +191,7 @@ export class ExecutionObject extends DurableObject<Env> {
   /** The summary key last sent to the execution index (see indexSummary). */
   private indexed: string | undefined;
   /** The summary the next index write sends; undefined when no write is waiting to start. */
-  private toIndex: Execution | undefined;
+  private toIndex: { readonly summary: Execution; readonly key: string } | undefined;
   /** The chain of index writes: each one starts after the previous one ended. */
   private indexWrites: Promise<void> = Promise.resolve();
   /** The D1 repositories this object reads and writes besides its own storage. */
@@ -416,7 +416,8 @@ export class ExecutionObject extends DurableObject<Env> {
     if (count === 0) return 0;
     await this.indexWrites;
     this.store.replaceLogs(kept);
-    held.logs.splice(0, held.logs.length, ...kept);
+    held.logs.length = 0;
+    for (const line of kept) held.logs.push(line);
     await this.repositories.logs.deleteExecution(held.state.execution.id);
     this.logsIndexed = 0;
     this.store.setMeta("logsIndexed", "0");
@@ -584,8 +585,8 @@ export class ExecutionObject extends DurableObject<Env> {
       this.retryAsNewExecution();
     }
     this.armAlarm();
-    // The last index write may have been lost with the instance that made it: write again.
-    this.indexed = undefined;
+    // Written again only when the last write that succeeded was of another summary.
+    this.indexed = this.store.meta("indexed");
     this.logsIndexed = Number(this.store.meta("logsIndexed") ?? 0);
     this.indexSummary();
   }
@@ -679,7 +680,7 @@ export class ExecutionObject extends DurableObject<Env> {
   }
 
   /** What the executor's and the tasks' renders of the execution read (kv(), secret(), read()...), made once. */
-  private renderOptions(held: Held): RenderOptions {
+  private renderOptions(held: Held): ExecutionRenderOptions {
     const { execution } = held.state;
     held.renderOptions ??= {
       now: () => Temporal.Now.instant(),
@@ -734,7 +735,7 @@ export class ExecutionObject extends DurableObject<Env> {
     };
     this.store.commit(before, result.state, changes);
     held.state = result.state;
-    held.logs.push(...(changes.logs ?? []));
+    for (const line of changes.logs ?? []) held.logs.push(line);
     const childIds = new Map(changes.childrenAsked?.map(({ id, command }) => [command, id]));
     for (const command of result.commands) this.carryOut(command, childIds.get(command as SubflowStart));
     return true;
@@ -808,7 +809,7 @@ export class ExecutionObject extends DurableObject<Env> {
       ...(shared ? { shared } : {}),
       readable: readableExecutions(held.state.execution),
       logs: () => held.logs,
-      stores: this.renderOptions(held).stores ?? {},
+      stores: this.renderOptions(held).stores,
     };
     void runTask(request, this.services).then((event) => {
       if (generation !== this.generation) return;
@@ -1185,14 +1186,17 @@ export class ExecutionObject extends DurableObject<Env> {
     if (key === this.indexed) return;
     this.indexed = key;
     const waiting = this.toIndex !== undefined;
-    this.toIndex = toExecution(this.held.state);
+    this.toIndex = { summary: toExecution(this.held.state), key };
     if (waiting) return;
     this.indexWrites = this.indexWrites.then(async () => {
-      const summary = this.toIndex;
+      const next = this.toIndex;
       this.toIndex = undefined;
-      if (summary === undefined) return;
+      if (next === undefined) return;
+      const { summary } = next;
       try {
         await this.repositories.executions.upsert(summary);
+        // Kept, so that waking up again (an alarm, an eviction) writes only what changed.
+        if (this.held) this.store.setMeta("indexed", next.key);
       } catch (error) {
         console.error(`Indexing execution ${summary.id} (${summary.state.current}) failed:`, error);
       }

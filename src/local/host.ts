@@ -16,7 +16,7 @@ import { isTerminated } from "../executor/model.js";
 import { newExecution } from "../executor/new-execution.js";
 import type { ExecutorCommand, ExecutorEvent, LogLine } from "../executor/protocol.js";
 import { type StepDeps, step } from "../executor/step.js";
-import type { ExpressionEngine, RenderOptions } from "../expression/engine.js";
+import type { ExpressionEngine } from "../expression/engine.js";
 import type { RenderStores } from "../expression/extension.js";
 import type { Flow } from "../flow/model.js";
 import type { PluginRegistry } from "../plugin/registry.js";
@@ -25,7 +25,13 @@ import { type PurgeCounts, type PurgeRequest, purgeMatches } from "../runtime/ex
 import { type LogPurgeRequest, purgesExecution, purgesLine } from "../runtime/log-purge.js";
 import { answerLookup } from "../runtime/lookup.js";
 import { onResumeValues } from "../runtime/resume-inputs.js";
-import { executionRenderStores, runTask, type TaskRequest, type TaskServices } from "../runtime/run-task.js";
+import {
+  type ExecutionRenderOptions,
+  executionRenderStores,
+  runTask,
+  type TaskRequest,
+  type TaskServices,
+} from "../runtime/run-task.js";
 import { StepRenders } from "../runtime/step-renders.js";
 import { WorkingDirectories } from "../runtime/working-directories.js";
 import { type BlobStore, executionPath, MemoryBlobStore, SCHEME, taskPath } from "../storage/internal.js";
@@ -95,9 +101,8 @@ interface Slot {
     /** False when the task run does not wait for the child's end. */
     readonly wait?: boolean;
   };
-  ended: boolean;
   /** What the executor's renders of this execution read (kv(), secret(), read()...), made once. */
-  renderOptions?: RenderOptions;
+  renderOptions?: ExecutionRenderOptions;
 }
 
 interface Timer {
@@ -296,7 +301,6 @@ export class LocalHost {
     });
     if (restarted.id === id) {
       slot.state = createExecState(restarted, (run) => slot.index.task(run.taskId).group);
-      slot.ended = false;
       this.push(id, { type: "execution.start" });
       return restarted;
     }
@@ -341,7 +345,6 @@ export class LocalHost {
       logs: [],
       running: new Map(),
       ...(parent ? { parent } : {}),
-      ended: false,
     };
     this.slots.set(execution.id, slot);
     this.push(execution.id, { type: "execution.start" });
@@ -354,20 +357,19 @@ export class LocalHost {
     slot.state = action(slot.state);
     this.options.onChange?.(() => toExecution(slot.state));
     if (resume && slot.state.execution.state.current === "RESTARTED") {
-      slot.ended = false;
       this.push(id, { type: "execution.start" });
     }
     return toExecution(slot.state);
   }
 
   /** The options of the executor's renders of an execution: its stores (kv, secrets, files, logs) and the clock. */
-  private renderOptions(slot: Slot): RenderOptions {
+  private renderOptions(slot: Slot): ExecutionRenderOptions {
     slot.renderOptions ??= {
       now: () => Temporal.Instant.fromEpochMilliseconds(this.clock.now().getTime()),
       stores: executionRenderStores(
         this.taskServices,
         slot.state.execution,
-        this.readableExecutions(slot),
+        readableExecutions(slot.state.execution),
         () => slot.logs,
       ),
     };
@@ -475,7 +477,6 @@ export class LocalHost {
         this.closeDirectory(slot, command);
         return;
       case "execution.ended":
-        slot.ended = true;
         this.release(slot);
         for (const [key, timer] of this.timers) {
           if (timer.executionId !== executionId) continue;
@@ -539,7 +540,8 @@ export class LocalHost {
       if (!purgesExecution(request, slot.state.execution)) continue;
       const kept = slot.logs.filter((line) => !purgesLine(request, line));
       count += slot.logs.length - kept.length;
-      slot.logs.splice(0, slot.logs.length, ...kept);
+      slot.logs.length = 0;
+      for (const line of kept) slot.logs.push(line);
     }
     return count;
   }
@@ -682,7 +684,7 @@ export class LocalHost {
   private lookup(executionId: string, command: Extract<ExecutorCommand, { type: "lookup" }>): void {
     const slot = this.slot(executionId);
     this.pending++;
-    void answerLookup(this.storage, slot.state.execution, this.readableExecutions(slot), command)
+    void answerLookup(this.storage, slot.state.execution, readableExecutions(slot.state.execution), command)
       .then((answer) => this.push(executionId, answer))
       .finally(() => {
         this.pending--;
@@ -694,7 +696,12 @@ export class LocalHost {
 
   /** Creates a WorkingDirectory's shared directory; its tasks wait until its input files are in. */
   private openDirectory(slot: Slot, command: Extract<ExecutorCommand, { type: "directory.open" }>): void {
-    this.directories.openDirectory(command, slot.state.execution, this.readableExecutions(slot), this.clock.now());
+    this.directories.openDirectory(
+      command,
+      slot.state.execution,
+      readableExecutions(slot.state.execution),
+      this.clock.now(),
+    );
   }
 
   /** Uploads a WorkingDirectory's output files, drops its directory and reports back. */
@@ -712,11 +719,6 @@ export class LocalHost {
 
   // ---- runnable tasks ---------------------------------------------------------------------
 
-  /** Executions whose files a task may read besides its own: the one that started this one. */
-  private readableExecutions(slot: Slot): { namespace: string; flowId: string; id: string }[] {
-    return readableExecutions(slot.state.execution);
-  }
-
   private runTask(slot: Slot, command: Extract<ExecutorCommand, { type: "task.run" }>): void {
     const executionId = slot.state.execution.id;
     const controller = new AbortController();
@@ -729,9 +731,9 @@ export class LocalHost {
       command,
       controller,
       ...(shared ? { shared } : {}),
-      readable: this.readableExecutions(slot),
+      readable: readableExecutions(slot.state.execution),
       logs: () => slot.logs,
-      stores: this.renderOptions(slot).stores ?? {},
+      stores: this.renderOptions(slot).stores,
     };
     void runTask(request, this.taskServices).then((event) => {
       slot.running.delete(command.taskRunId);

@@ -67,8 +67,8 @@ export interface TaskRequest {
   readonly readable: readonly { namespace: string; flowId: string; id: string }[];
   /** The execution's log lines so far (Kestra's errorLogs() reads the ERROR ones). */
   readonly logs: () => readonly LogLine[];
-  /** The execution's render stores when the host made them once (else made for this task). */
-  readonly stores?: RenderStores;
+  /** The execution's render stores (executionRenderStores), made once by the host. */
+  readonly stores: RenderStores;
 }
 
 /** Runs the task the command names; never rejects: a failure is a FAILED (or KILLED) event. */
@@ -143,6 +143,9 @@ export async function runTask(request: TaskRequest, services: TaskServices): Pro
     timeout?.();
   }
 }
+
+/** The options of an execution's renders (its tasks' and the executor's): its stores and its clock. */
+export type ExecutionRenderOptions = RenderOptions & { readonly stores: RenderStores };
 
 /**
  * What the expression functions of an execution's renders read (its tasks' and the executor's):
@@ -223,7 +226,7 @@ function taskContext(
   const options: RenderOptions = {
     now: () => Temporal.Instant.fromEpochMilliseconds(services.now().getTime()),
     registerSecret: (value) => secrets.add(value),
-    stores: request.stores ?? executionRenderStores(services, execution, request.readable, request.logs),
+    stores: request.stores,
   };
   return {
     executionId: execution.id,
