@@ -152,6 +152,10 @@ export interface TaskStorage {
   list(prefix: string): Promise<string[]>;
   /** Deletes a file it may read (same rule as `get`); true when it existed. */
   delete(uri: string): Promise<boolean>;
+  /** The size of a file it may read (same rule as `get`), without reading it; undefined when missing. */
+  stat(uri: string): Promise<{ size: number } | undefined>;
+  /** Deletes every file of this execution's own folder; their URIs. */
+  purgeExecution(): Promise<string[]>;
 }
 
 export class StorageAccessError extends Error {
@@ -196,6 +200,16 @@ export function taskStorage(
     delete: async (uri) => {
       check(uri);
       return storage.delete(uri);
+    },
+    stat: async (uri) => {
+      check(uri);
+      return storage.stat(uri);
+    },
+    purgeExecution: async () => {
+      const folder = `${SCHEME}${executionPath(execution)}/`;
+      const uris = await storage.list(folder);
+      await storage.deletePrefix(folder);
+      return uris;
     },
   };
 }

@@ -29,12 +29,7 @@ function workingDirectoryMatches(context: TaskContext, patterns: readonly string
 
 /** A file of internal storage, or undefined when it does not exist (Kestra's isFileExist). */
 async function storedFile(context: TaskContext, uri: string): Promise<Uint8Array | undefined> {
-  try {
-    return await context.storage.get(uri);
-  } catch (error) {
-    if (error instanceof Error && /does not exist/.test(error.message)) return undefined;
-    throw error;
-  }
+  return (await context.storage.stat(uri)) ? context.storage.get(uri) : undefined;
 }
 
 function joinPath(folder: string, path: string): string {

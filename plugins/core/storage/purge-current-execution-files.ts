@@ -5,7 +5,6 @@
 import { z } from "zod";
 import { defineRunnableTask } from "../../../src/plugin/define.js";
 import { dynamic } from "../../../src/plugin/properties.js";
-import { executionPath, SCHEME } from "../../../src/storage/internal.js";
 
 export default defineRunnableTask({
   type: "io.kestra.plugin.core.storage.PurgeCurrentExecutionFiles",
@@ -22,9 +21,6 @@ export default defineRunnableTask({
     uris: z.array(z.string()),
   }),
   async run(context) {
-    const folder = `${SCHEME}${executionPath({ namespace: context.namespace, flowId: context.flowId, id: context.executionId })}/`;
-    const uris = await context.storage.list(folder);
-    for (const uri of uris) await context.storage.delete(uri);
-    return { outputs: { uris } };
+    return { outputs: { uris: await context.storage.purgeExecution() } };
   },
 });

@@ -17,7 +17,8 @@ export default defineRunnableTask({
   }),
   async run(context) {
     const uri = await renderText(context, "uri", context.properties.uri);
-    // TaskStorage has no stat yet: the file is read to be measured, under the same access rule.
-    return { outputs: { size: (await context.storage.get(uri)).byteLength } };
+    const found = await context.storage.stat(uri);
+    if (!found) throw new Error(`File '${uri}' does not exist`);
+    return { outputs: { size: found.size } };
   },
 });
