@@ -8,6 +8,7 @@ import { z } from "zod";
 import type { StateType } from "../../../src/executor/model.js";
 import { defineRunnableTask } from "../../../src/plugin/define.js";
 import { dynamic, state } from "../../../src/plugin/properties.js";
+import { renderOptionalText, renderText } from "../../../src/plugin/render.js";
 import { isoInstant } from "../../../src/util/instant.js";
 
 export default defineRunnableTask({
@@ -39,13 +40,13 @@ export default defineRunnableTask({
   }),
   async run(context) {
     const p = context.properties;
-    const text = async (value: unknown) => (value === undefined ? undefined : String(await context.render(value)));
+    const text = (value: unknown) => renderOptionalText(context, value);
     const instant = (name: string, value: string | undefined) =>
       value === undefined ? undefined : isoInstant(name, value);
     const namespace = await text(p.namespace);
     const flowId = await text(p.flowId);
     const startDate = instant("startDate", await text(p.startDate));
-    const endDate = instant("endDate", await text(p.endDate)) as string;
+    const endDate = isoInstant("endDate", await renderText(context, "endDate", p.endDate));
     const states = p.states === undefined ? undefined : ((await context.render(p.states)) as StateType[]);
     const flag = async (value: unknown) => (await context.render(value)) !== false;
     const counts = await context.purgeExecutions({

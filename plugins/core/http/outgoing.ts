@@ -6,6 +6,7 @@
  * Kestra's `User-Agent` are added last.
  */
 import { isPlainObject } from "../../../src/plugin/properties.js";
+import { renderAsText } from "../../../src/plugin/render.js";
 import type { TaskContext } from "../../../src/plugin/task-context.js";
 import { charsetOf, encode } from "../storage/charsets.js";
 import { HttpTaskError } from "./errors.js";
@@ -25,10 +26,10 @@ const MULTIPART = "multipart/form-data";
 /** The request of a task (Kestra's AbstractHttp.request). */
 export async function outgoing(context: TaskContext, settings: ClientSettings): Promise<Outgoing> {
   const p = context.properties;
-  const uri = (await text(context, p.uri)).replaceAll(" ", "%20");
+  const uri = (await renderAsText(context, p.uri)).replaceAll(" ", "%20");
   checkUri(uri);
-  const method = p.method === undefined ? "GET" : await text(context, p.method);
-  const contentType = p.contentType === undefined ? undefined : await text(context, p.contentType);
+  const method = p.method === undefined ? "GET" : await renderAsText(context, p.method);
+  const contentType = p.contentType === undefined ? undefined : await renderAsText(context, p.contentType);
   const headers = new Headers();
   const formData = p.formData === undefined ? {} : await context.render(p.formData);
   let body: BodyInit | undefined;
@@ -110,10 +111,6 @@ async function file(context: TaskContext, uri: string): Promise<Blob> {
   // Storage bytes never sit in a SharedArrayBuffer, which is all BlobPart's type rules out.
   const bytes = (await context.storage.get(uri)) as Uint8Array<ArrayBuffer>;
   return new Blob([bytes], { type: "application/octet-stream" });
-}
-
-async function text(context: TaskContext, value: unknown): Promise<string> {
-  return typeof value === "string" ? context.renderString(value) : String(await context.render(value));
 }
 
 function stringOf(value: unknown): string {

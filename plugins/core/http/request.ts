@@ -9,8 +9,8 @@
 import { z } from "zod";
 import { defineRunnableTask } from "../../../src/plugin/define.js";
 import { anyMap, duration, dynamic, dynamicDuration } from "../../../src/plugin/properties.js";
+import { renderBoolean } from "../../../src/plugin/render.js";
 import type { TaskContext } from "../../../src/plugin/task-context.js";
-import { renderBoolean } from "../storage/files.js";
 import { headerMap, logResponseBody, send } from "./client.js";
 import { HttpTaskError } from "./errors.js";
 import { outgoing } from "./outgoing.js";

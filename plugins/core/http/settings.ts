@@ -4,9 +4,9 @@
  * onto `timeout`, `basicAuthUser`/`basicAuthPassword` onto a BASIC `auth`, `proxy*` onto
  * `proxy`, `logLevel` onto `logs`, the task's `allowFailed` and `sslOptions` onto `options`.
  */
+import { renderAsText, renderBoolean } from "../../../src/plugin/render.js";
 import type { TaskContext } from "../../../src/plugin/task-context.js";
 import { parseDurationMs } from "../../../src/util/duration.js";
-import { renderBoolean } from "../storage/files.js";
 import { HttpTaskError } from "./errors.js";
 
 export type LogType = "REQUEST_HEADERS" | "REQUEST_BODY" | "RESPONSE_HEADERS" | "RESPONSE_BODY";
@@ -58,7 +58,7 @@ export async function clientSettings(context: TaskContext): Promise<ClientSettin
     ...(Array.isArray(codes) ? { allowedResponseCodes: codes.map((code) => Number(code)) } : {}),
     ...timeouts,
     ...(authorization === undefined ? {} : { authorization }),
-    defaultCharset: await text(context, options.defaultCharset ?? "UTF-8"),
+    defaultCharset: await renderAsText(context, options.defaultCharset ?? "UTF-8"),
     logs: logsOf(options),
   };
 }
@@ -79,7 +79,7 @@ async function timeoutsOf(
 }
 
 async function durationMs(context: TaskContext, name: string, value: unknown): Promise<number> {
-  const rendered = await text(context, value);
+  const rendered = await renderAsText(context, value);
   try {
     return parseDurationMs(rendered);
   } catch (error) {
@@ -97,12 +97,12 @@ async function authorizationOf(context: TaskContext, options: Options): Promise<
   if (auth === undefined) return undefined;
   if (auth.type === "BASIC") {
     // Java's string concatenation writes a missing value as "null".
-    const username = auth.username === undefined ? "null" : await text(context, auth.username);
-    const password = auth.password === undefined ? "null" : await text(context, auth.password);
+    const username = auth.username === undefined ? "null" : await renderAsText(context, auth.username);
+    const password = auth.password === undefined ? "null" : await renderAsText(context, auth.password);
     return `Basic ${base64(`${username}:${password}`)}`;
   }
   if (auth.type === "BEARER") {
-    return `Bearer ${auth.token === undefined ? "null" : await text(context, auth.token)}`;
+    return `Bearer ${auth.token === undefined ? "null" : await renderAsText(context, auth.token)}`;
   }
   throw new HttpTaskError("http.options", `Authentication of type ${String(auth.type)} is not supported here`);
 }
@@ -111,17 +111,13 @@ async function authorizationOf(context: TaskContext, options: Options): Promise<
 async function refuseProxy(context: TaskContext, options: Options): Promise<void> {
   const proxy = isMap(options.proxy) ? options.proxy : undefined;
   const address = proxy?.address ?? options.proxyAddress;
-  if (address === undefined || (await text(context, address)) === "") return;
+  if (address === undefined || (await renderAsText(context, address)) === "") return;
   throw new HttpTaskError("http.options", "A proxy (options.proxy) is not supported here: requests go out directly");
 }
 
 function logsOf(options: Options): ReadonlySet<LogType> {
   if (Array.isArray(options.logs)) return new Set(options.logs as LogType[]);
   return new Set(LOG_LEVEL_LOGS[String(options.logLevel)] ?? []);
-}
-
-async function text(context: TaskContext, value: unknown): Promise<string> {
-  return typeof value === "string" ? context.renderString(value) : String(await context.render(value));
 }
 
 function isMap(value: unknown): value is Options {

@@ -8,6 +8,7 @@ import { z } from "zod";
 import { LOG_LEVELS } from "../../../src/executor/protocol.js";
 import { defineRunnableTask } from "../../../src/plugin/define.js";
 import { dynamic, logLevel } from "../../../src/plugin/properties.js";
+import { renderOptionalText } from "../../../src/plugin/render.js";
 import { ionLine } from "../../../src/storage/ion.js";
 import { newFileName, utf8 } from "../storage/files.js";
 
@@ -30,9 +31,9 @@ export default defineRunnableTask({
   }),
   async run(context) {
     const p = context.properties;
-    const executionId = p.executionId === undefined ? context.executionId : String(await context.render(p.executionId));
-    const namespace = p.namespace === undefined ? context.namespace : String(await context.render(p.namespace));
-    const flowId = p.flowId === undefined ? context.flowId : String(await context.render(p.flowId));
+    const executionId = (await renderOptionalText(context, p.executionId)) ?? context.executionId;
+    const namespace = (await renderOptionalText(context, p.namespace)) ?? context.namespace;
+    const flowId = (await renderOptionalText(context, p.flowId)) ?? context.flowId;
     const level = String(await context.render(p.level)) as (typeof LOG_LEVELS)[number];
     const tasks = p.tasksId === undefined ? undefined : ((await context.render(p.tasksId)) as unknown[]).map(String);
     const lines = await context.executionLogs(executionId);

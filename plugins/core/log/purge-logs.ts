@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { LogLevel } from "../../../src/executor/protocol.js";
 import { defineRunnableTask } from "../../../src/plugin/define.js";
 import { dynamic, logLevel } from "../../../src/plugin/properties.js";
+import { renderOptionalText, renderText } from "../../../src/plugin/render.js";
 import { isoInstant } from "../../../src/util/instant.js";
 
 export default defineRunnableTask({
@@ -25,7 +26,7 @@ export default defineRunnableTask({
   }),
   async run(context) {
     const p = context.properties;
-    const text = async (value: unknown) => (value === undefined ? undefined : String(await context.render(value)));
+    const text = (value: unknown) => renderOptionalText(context, value);
     const instant = (name: string, value: string | undefined) =>
       value === undefined ? undefined : isoInstant(name, value);
     const namespace = await text(p.namespace);
@@ -39,7 +40,7 @@ export default defineRunnableTask({
       ...(executionId === undefined ? {} : { executionId }),
       ...(levels === undefined ? {} : { levels }),
       ...(startDate === undefined ? {} : { startDate }),
-      endDate: instant("endDate", await text(p.endDate)) as string,
+      endDate: isoInstant("endDate", await renderText(context, "endDate", p.endDate)),
     });
     return { outputs: { count } };
   },

@@ -2,8 +2,9 @@
 import { z } from "zod";
 import { defineRunnableTask } from "../../../src/plugin/define.js";
 import { dynamic } from "../../../src/plugin/properties.js";
+import { renderText } from "../../../src/plugin/render.js";
 import type { TaskContext } from "../../../src/plugin/task-context.js";
-import { concatBytes, newFileName, renderText, utf8 } from "./files.js";
+import { concatBytes, newFileName, utf8 } from "./files.js";
 
 export default defineRunnableTask({
   type: "io.kestra.plugin.core.storage.Concat",

@@ -5,7 +5,8 @@
 import { z } from "zod";
 import { defineRunnableTask } from "../../../src/plugin/define.js";
 import { dynamic } from "../../../src/plugin/properties.js";
-import { newFileName, renderText, textLines, utf8 } from "./files.js";
+import { renderText } from "../../../src/plugin/render.js";
+import { newFileName, textLines, utf8 } from "./files.js";
 import { itemRenderer, readItem } from "./items.js";
 
 export default defineRunnableTask({

@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { defineRunnableTask } from "../../../src/plugin/define.js";
 import { dynamic } from "../../../src/plugin/properties.js";
-import { renderBoolean, renderText } from "./files.js";
+import { renderBoolean, renderText } from "../../../src/plugin/render.js";
 
 export default defineRunnableTask({
   type: "io.kestra.plugin.core.storage.Delete",

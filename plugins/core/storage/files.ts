@@ -30,28 +30,6 @@ export function newFileName(context: TaskContext, extension: string | undefined)
   return `${context.newId()}${extension.startsWith(".") ? extension : `.${extension}`}`;
 }
 
-/** A rendered property as text; an error naming the property when it renders to nothing. */
-export async function renderText(context: TaskContext, name: string, value: unknown): Promise<string> {
-  if (value === undefined || value === null) throw new Error(`\`${name}\` is required`);
-  return typeof value === "string" ? context.renderString(value) : String(await context.render(value));
-}
-
-/** A rendered property as an integer (Kestra's Property<Integer>). */
-export async function renderInteger(context: TaskContext, name: string, value: unknown): Promise<number> {
-  const rendered = typeof value === "number" ? value : Number(String(await context.render(value)).trim());
-  if (!Number.isInteger(rendered)) throw new Error(`\`${name}\` must be an integer, got '${String(value)}'`);
-  return rendered;
-}
-
-/** A rendered property as a boolean (Kestra's Property<Boolean>: `true`/`false`, any case). */
-export async function renderBoolean(context: TaskContext, name: string, value: unknown): Promise<boolean> {
-  const rendered = typeof value === "boolean" ? value : await context.render(value);
-  if (typeof rendered === "boolean") return rendered;
-  const text = String(rendered).trim().toLowerCase();
-  if (text === "true" || text === "false") return text === "true";
-  throw new Error(`\`${name}\` must be a boolean, got '${String(rendered)}'`);
-}
-
 const encoder = new TextEncoder();
 
 /** UTF-8 bytes of a text. */

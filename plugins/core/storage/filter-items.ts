@@ -6,8 +6,9 @@ import { z } from "zod";
 import { truthy } from "../../../src/executor/step-support.js";
 import { defineRunnableTask } from "../../../src/plugin/define.js";
 import { dynamic } from "../../../src/plugin/properties.js";
+import { renderText } from "../../../src/plugin/render.js";
 import type { TaskContext } from "../../../src/plugin/task-context.js";
-import { newFileName, renderText, textLines, utf8 } from "./files.js";
+import { newFileName, textLines, utf8 } from "./files.js";
 import { type Item, type ItemRenderer, itemRenderer, readItem } from "./items.js";
 
 const ITEM_ACTIONS = ["INCLUDE", "EXCLUDE"] as const;

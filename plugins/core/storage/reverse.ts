@@ -2,8 +2,9 @@
 import { z } from "zod";
 import { defineRunnableTask } from "../../../src/plugin/define.js";
 import { dynamic } from "../../../src/plugin/properties.js";
+import { renderText } from "../../../src/plugin/render.js";
 import { charsetOf, decode, encode } from "./charsets.js";
-import { extensionOf, newFileName, renderText, textLines } from "./files.js";
+import { extensionOf, newFileName, textLines } from "./files.js";
 
 export default defineRunnableTask({
   type: "io.kestra.plugin.core.storage.Reverse",

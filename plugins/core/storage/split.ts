@@ -6,8 +6,9 @@
 import { z } from "zod";
 import { defineRunnableTask } from "../../../src/plugin/define.js";
 import { dynamic } from "../../../src/plugin/properties.js";
+import { renderInteger, renderText } from "../../../src/plugin/render.js";
 import type { TaskContext } from "../../../src/plugin/task-context.js";
-import { extensionOf, newFileName, renderInteger, renderText, textLines, utf8 } from "./files.js";
+import { extensionOf, newFileName, textLines, utf8 } from "./files.js";
 
 export default defineRunnableTask({
   type: "io.kestra.plugin.core.storage.Split",
