@@ -49,6 +49,7 @@ import { createSqlFlowStore } from "../src/storage/sql/flow-repository.js";
 import { createSqlKvStore } from "../src/storage/sql/kv-repository.js";
 import { createSqlLogIndex } from "../src/storage/sql/log-index.js";
 import { createSqlNamespaceFiles } from "../src/storage/sql/namespace-files-repository.js";
+import { messageOf } from "../src/util/errors.js";
 import { newId } from "../src/util/ids.js";
 import { parseTyped, stringifyTyped, toKestraJson } from "../src/util/typed-json.js";
 import type { Env } from "../workers/env.js";
@@ -860,7 +861,7 @@ export class ExecutionObject extends DurableObject<Env> {
         (error: unknown) => {
           if (generation !== this.generation) return;
           this.running.delete(key);
-          const reason = error instanceof Error ? error.message : String(error);
+          const reason = messageOf(error);
           this.logExecutionError(`Unable to reach the flow's concurrency counter (${reason}); asking again`);
           setTimeout(() => {
             if (generation === this.generation && this.store.meta("slot") === "asking") this.begin();
@@ -893,7 +894,7 @@ export class ExecutionObject extends DurableObject<Env> {
         },
         (error: unknown) => {
           if (generation !== this.generation) return;
-          const reason = error instanceof Error ? error.message : String(error);
+          const reason = messageOf(error);
           this.logExecutionError(`Unable to give back the flow's concurrency slot (${reason}); trying again`);
           setTimeout(() => {
             if (generation === this.generation) this.releaseSlot();
@@ -1029,7 +1030,7 @@ export class ExecutionObject extends DurableObject<Env> {
         { type: "subflow.started", taskRunId: command.taskRunId, executionId: id, ...iteration },
         { id, state: "started" },
       );
-    })().catch((error: unknown) => failed(error instanceof Error ? error.message : String(error)));
+    })().catch((error: unknown) => failed(messageOf(error)));
   }
 
   /** Restarts the child a restarted Subflow task run had started; it reports its end again. */
@@ -1055,7 +1056,7 @@ export class ExecutionObject extends DurableObject<Env> {
               taskRunId: command.taskRunId,
               executionId: command.executionId,
               state: "FAILED",
-              error: `Unable to restart the subflow execution: ${error instanceof Error ? error.message : String(error)}`,
+              error: `Unable to restart the subflow execution: ${messageOf(error)}`,
             },
             { id: command.executionId, state: "ended" },
           ),
@@ -1086,7 +1087,7 @@ export class ExecutionObject extends DurableObject<Env> {
         },
         (error: unknown) => {
           if (generation !== this.generation) return;
-          const reason = error instanceof Error ? error.message : String(error);
+          const reason = messageOf(error);
           if (attempt >= REPORT_TRIES) {
             this.logExecutionError(`Unable to report the end to the parent execution ${parent.executionId}: ${reason}`);
             return;
@@ -1122,7 +1123,7 @@ export class ExecutionObject extends DurableObject<Env> {
         },
         (error: unknown) => {
           if (generation !== this.generation) return;
-          const reason = error instanceof Error ? error.message : String(error);
+          const reason = messageOf(error);
           this.logExecutionError(`Unable to create the next execution ${next.id} of the retry: ${reason}`);
         },
       )

@@ -11,6 +11,7 @@ import type { Execution } from "../src/executor/model.js";
 import type { LogLine } from "../src/executor/protocol.js";
 import type { ExecutionIndex } from "../src/storage/execution-index.js";
 import { maskDeep, secretMasker } from "../src/storage/secrets.js";
+import { messageOf } from "../src/util/errors.js";
 import { parseTyped, stringifyTyped, toKestraJson } from "../src/util/typed-json.js";
 import type { Env } from "./env.js";
 import { workerSecrets } from "./secrets.js";
@@ -65,7 +66,7 @@ function objectExecutions(env: Env): ExecutionRuntime {
     try {
       return (await call()) as T;
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
+      const message = messageOf(error);
       if (isNotHeld(error)) throw new ApiError("not-found", "Execution not found");
       throw new ApiError("unprocessable", message);
     }

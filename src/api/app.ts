@@ -11,6 +11,7 @@ import type { PluginRegistry } from "../plugin/registry.js";
 import type { FlowStore } from "../storage/flow-store.js";
 import type { KvStore } from "../storage/kv-store.js";
 import type { NamespaceFiles } from "../storage/namespace-files.js";
+import { messageOf } from "../util/errors.js";
 import { type AuthOptions, authMiddleware } from "./auth.js";
 import { ApiError, errorResponse } from "./errors.js";
 import { configRoutes } from "./routes/configs.js";
@@ -57,7 +58,7 @@ export function createApp(deps: ApiDeps): Hono {
         await check();
         details[name] = { status: "UP" };
       } catch (error) {
-        details[name] = { status: "DOWN", error: error instanceof Error ? error.message : String(error) };
+        details[name] = { status: "DOWN", error: messageOf(error) };
       }
     }
     const status: HealthStatus = Object.values(details).every((d) => d.status === "UP") ? "UP" : "DOWN";

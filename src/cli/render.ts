@@ -6,6 +6,7 @@
 import { caret } from "../expression/errors.js";
 import { createEngine, ExpressionError } from "../expression/index.js";
 import { toJson } from "../expression/values.js";
+import { messageOf } from "../util/errors.js";
 import type { CliIo } from "./io.js";
 
 export async function renderCommand(args: readonly string[], io: CliIo): Promise<number> {
@@ -36,7 +37,7 @@ export async function renderCommand(args: readonly string[], io: CliIo): Promise
       }
       context = parsed as Record<string, unknown>;
     } catch (error) {
-      io.err(`${contextPath}: ${error instanceof Error ? error.message : String(error)}\n`);
+      io.err(`${contextPath}: ${messageOf(error)}\n`);
       return 2;
     }
   }

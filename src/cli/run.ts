@@ -19,6 +19,7 @@ import type { PluginRegistry } from "../plugin/registry.js";
 import { MemoryBlobStore } from "../storage/internal.js";
 import { memoryNamespaceFiles, type NamespaceFiles } from "../storage/namespace-files.js";
 import { secretsFromEnv } from "../storage/secrets.js";
+import { messageOf } from "../util/errors.js";
 import { newId } from "../util/ids.js";
 import type { CliIo } from "./io.js";
 
@@ -66,7 +67,7 @@ async function readFlow(file: string, io: CliIo, registry: PluginRegistry): Prom
   try {
     source = await io.readFile(file);
   } catch (error) {
-    io.err(`${file}: ${error instanceof Error ? error.message : String(error)}\n`);
+    io.err(`${file}: ${messageOf(error)}\n`);
     return { ok: false };
   }
   const parsed = parseFlow(source, { registry });
@@ -95,7 +96,7 @@ async function readFlowDir(
   try {
     files = (await io.listFiles(dir)).filter((file) => /\.ya?ml$/i.test(file));
   } catch (error) {
-    io.err(`${dir}: ${error instanceof Error ? error.message : String(error)}\n`);
+    io.err(`${dir}: ${messageOf(error)}\n`);
     return undefined;
   }
   const flows: Flow[] = [];
@@ -222,7 +223,7 @@ async function loadNamespaceFiles(dir: string, namespace: string, files: Namespa
     }
     return true;
   } catch (error) {
-    io.err(`${dir}: ${error instanceof Error ? error.message : String(error)}\n`);
+    io.err(`${dir}: ${messageOf(error)}\n`);
     return false;
   }
 }

@@ -1,6 +1,7 @@
 /** `tern validate FILES...`: validates flow files; exits non-zero when any is invalid. */
 import { parseFlow } from "../flow/index.js";
 import type { PluginRegistry } from "../plugin/registry.js";
+import { messageOf } from "../util/errors.js";
 import type { CliIo } from "./io.js";
 
 export async function validateCommand(files: readonly string[], io: CliIo, registry: PluginRegistry): Promise<number> {
@@ -14,7 +15,7 @@ export async function validateCommand(files: readonly string[], io: CliIo, regis
     try {
       source = await io.readFile(file);
     } catch (error) {
-      io.err(`${file}: ${error instanceof Error ? error.message : String(error)}\n`);
+      io.err(`${file}: ${messageOf(error)}\n`);
       invalid++;
       continue;
     }

@@ -5,6 +5,7 @@
  * previous one ended, whatever its state, and none of them changes the execution's state.
  */
 import type { PluginInstance } from "../flow/model.js";
+import { messageOf } from "../util/errors.js";
 import { childCounts, type ExecState } from "./exec-state.js";
 import type { FlowIndex } from "./flow-index.js";
 import type { ChildSpec } from "./flowable.js";
@@ -60,7 +61,7 @@ function conditionHolds(condition: PluginInstance, state: StateType, render: Con
       return value !== null && value !== undefined && !["", "false"].includes(String(value).trim());
     }
   } catch (error) {
-    return `condition ${condition.type} failed: ${error instanceof Error ? error.message : String(error)}`;
+    return `condition ${condition.type} failed: ${messageOf(error)}`;
   }
   return `Tern cannot evaluate the listener condition ${condition.type} yet`;
 }

@@ -5,6 +5,7 @@
  * the child's side). Every host (local, Durable Objects) builds the event with this.
  */
 import type { Flow } from "../flow/model.js";
+import { messageOf } from "../util/errors.js";
 import type { ExecState } from "./exec-state.js";
 import { renderDeep } from "./flowable.js";
 import type { ExecutorEvent } from "./protocol.js";
@@ -27,7 +28,7 @@ export function childEnded(
     const outputs = renderDeep(templates, (template) => render(template, variables)) as Record<string, unknown>;
     return { ...base, state: execution.state.current, outputs };
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
+    const message = messageOf(error);
     return { ...base, state: execution.state.current, error: `Failed to render the subflow outputs: ${message}` };
   }
 }

@@ -4,12 +4,13 @@
  */
 import type { Task } from "../flow/model.js";
 import { taskPath } from "../storage/internal.js";
+import { messageOf } from "../util/errors.js";
 import { taskRun, updateTaskRun } from "./exec-state.js";
 import { type ChildExecutionRequest, type ExecutableBehaviour, flowableContext, LookupNeeded } from "./flowable.js";
 import { isTerminated, type Label, type StateType, type TaskRun } from "./model.js";
 import type { ExecutorEvent } from "./protocol.js";
 import type { Stepper } from "./step.js";
-import { CORRELATION_ID, count, message, TRANSMITTED, withExtra } from "./step-support.js";
+import { CORRELATION_ID, count, TRANSMITTED, withExtra } from "./step-support.js";
 
 export const childExecutions = {
   // ---- child executions (Subflow, ForEachItem) ------------------------------------------------
@@ -32,7 +33,7 @@ export const childExecutions = {
         this.lookup(run.id, error.request);
         return;
       }
-      this.log(run, "ERROR", message(error));
+      this.log(run, "ERROR", messageOf(error));
       this.finish(run, "FAILED");
       return;
     }

@@ -5,6 +5,7 @@
 
 import { javaDurationOfMillis } from "../inputs/java-time.js";
 import { parseDurationMs } from "../util/duration.js";
+import { messageOf } from "../util/errors.js";
 import { isAfterGroup, listenerConditionsHold, nextAfterTask } from "./after-execution.js";
 import { groupOfRun, ROOT, setExecutionState, taskRun, updateTaskRun } from "./exec-state.js";
 import { taskOf } from "./flow-index.js";
@@ -14,7 +15,7 @@ import type { ExecutorEvent } from "./protocol.js";
 import { nextExecutionDate, type retryFor } from "./retry.js";
 import { containsAll, type Sla, type Violation, violation } from "./sla.js";
 import type { Stepper } from "./step.js";
-import { message, NEW_EXECUTION_TIMER, SLA_TIMER, truthy } from "./step-support.js";
+import { NEW_EXECUTION_TIMER, SLA_TIMER, truthy } from "./step-support.js";
 
 export const executionEnd = {
   // ---- when the execution ends: after-execution tasks, SLAs, new executions ------------------
@@ -72,7 +73,7 @@ export const executionEnd = {
           const at = new Date(start + ms).toISOString();
           this.commands.push({ type: "timer.set", timerId: `${SLA_TIMER}${i}`, at });
         } catch (error) {
-          this.log(undefined, "ERROR", `Ignoring SLA '${sla.id}' because of the error: ${message(error)}`);
+          this.log(undefined, "ERROR", `Ignoring SLA '${sla.id}' because of the error: ${messageOf(error)}`);
         }
       }
     }
@@ -94,7 +95,7 @@ export const executionEnd = {
           violations.push(violation(sla, `assertion is false: ${String(sla.assert)}.`));
         }
       } catch (error) {
-        this.log(undefined, "ERROR", `Ignoring SLA '${sla.id}' because of the error: ${message(error)}`);
+        this.log(undefined, "ERROR", `Ignoring SLA '${sla.id}' because of the error: ${messageOf(error)}`);
       }
     }
     const [first] = violations;

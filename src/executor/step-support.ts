@@ -2,6 +2,7 @@
  * What the Stepper (src/executor/step.ts) and its parts share: timer ids, memo keys and
  * small helpers.
  */
+
 import type { StateType, TaskRun } from "./model.js";
 
 export const RETRY_TIMER = "retry:";
@@ -71,10 +72,6 @@ export function timeoutMessage(ms: number): string {
   const minutes = Math.floor((ms % 3_600_000) / 60_000);
   const seconds = Math.floor((ms % 60_000) / 1000);
   return `Timeout after ${pad(hours)}:${pad(minutes)}:${pad(seconds)}.${pad(Math.floor(ms % 1000), 3)}`;
-}
-
-export function message(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
 
 /** Kestra's TruthUtils for runIf: false only for null, "", "false", "0" and "-0". */

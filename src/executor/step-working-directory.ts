@@ -4,12 +4,13 @@
  */
 import type { Task } from "../flow/model.js";
 import { parseDurationMs } from "../util/duration.js";
+import { messageOf } from "../util/errors.js";
 import { taskRun, updateTaskRun } from "./exec-state.js";
 import { type FlowableContext, type Resolution, renderDeep } from "./flowable.js";
 import { isTerminated, type TaskRun } from "./model.js";
 import type { DirectoryCache, ExecutorEvent } from "./protocol.js";
 import type { Stepper } from "./step.js";
-import { closedKey, closingKey, message, openFailedKey } from "./step-support.js";
+import { closedKey, closingKey, openFailedKey } from "./step-support.js";
 
 export const workingDirectories = {
   // ---- working directories ---------------------------------------------------------------------
@@ -37,7 +38,7 @@ export const workingDirectories = {
           outputFiles = (Array.isArray(rendered) ? rendered : [rendered]).map(String);
         }
       } catch (error) {
-        this.log(run, "ERROR", `Unable to render outputFiles: ${message(error)}`);
+        this.log(run, "ERROR", `Unable to render outputFiles: ${messageOf(error)}`);
       }
       const cache = this.directoryCache(run, task);
       this.commands.push({
@@ -69,7 +70,7 @@ export const workingDirectories = {
       }
     } catch (error) {
       // The host still opens the directory; the failure is the WorkingDirectory's.
-      this.log(run, "ERROR", `Failed preExecuteTasks on WorkingDirectory: ${message(error)}`);
+      this.log(run, "ERROR", `Failed preExecuteTasks on WorkingDirectory: ${messageOf(error)}`);
       this.state.memo.set(openFailedKey(run), true);
     }
     const cache = this.directoryCache(run, task);

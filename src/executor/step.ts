@@ -8,6 +8,7 @@ import { toJson } from "../expression/values.js";
 import type { Flow, Task } from "../flow/model.js";
 import { javaDurationOfMillis } from "../inputs/java-time.js";
 import { parseDurationMs } from "../util/duration.js";
+import { messageOf } from "../util/errors.js";
 import { firstPaused, resume } from "./actions.js";
 import { type Change, killQueued, limit } from "./concurrency.js";
 import {
@@ -39,7 +40,6 @@ import { nextRetryDate, retryFor } from "./retry.js";
 import { type ChildExecutions, childExecutions } from "./step-children.js";
 import { type ExecutionEnd, executionEnd } from "./step-ending.js";
 import {
-  message,
   NEW_EXECUTION_TIMER,
   PAUSE_BEHAVIORS,
   PAUSE_TYPE,
@@ -246,7 +246,7 @@ export class Stepper {
       try {
         go = truthy(this.deps.render(task.runIf, this.variables(run)));
       } catch (error) {
-        const text = message(error);
+        const text = messageOf(error);
         const where = text.includes(String(task.runIf)) ? "" : ` (in \`${String(task.runIf)}\`)`;
         this.log(run, "ERROR", `Unable to evaluate runIf: ${text}${where}`);
         this.finish(run, "FAILED");
@@ -309,7 +309,7 @@ export class Stepper {
     try {
       return parseDurationMs(String(this.deps.render(timeout, this.variables(run))));
     } catch (error) {
-      this.log(run, "ERROR", `Invalid timeout: ${message(error)}`);
+      this.log(run, "ERROR", `Invalid timeout: ${messageOf(error)}`);
       this.finish(taskRun(this.state, run.id), "FAILED");
       return null;
     }
@@ -321,7 +321,7 @@ export class Stepper {
     try {
       ms = parseDurationMs(String(this.deps.render(task[property], this.variables(run))));
     } catch (error) {
-      this.log(run, "ERROR", `Invalid ${property}: ${message(error)}`);
+      this.log(run, "ERROR", `Invalid ${property}: ${messageOf(error)}`);
       this.finish(taskRun(this.state, run.id), "FAILED");
       return;
     }
@@ -538,7 +538,7 @@ export class Stepper {
         this.lookup(id, error.request);
         return;
       }
-      this.log(run, "ERROR", message(error));
+      this.log(run, "ERROR", messageOf(error));
       this.finish(run, "FAILED");
       return;
     }
@@ -589,7 +589,7 @@ export class Stepper {
       try {
         behavior = String(this.deps.render(task.behavior ?? "RESUME", this.variables(run)));
       } catch (error) {
-        this.log(run, "ERROR", `Unable to render behavior: ${message(error)}`);
+        this.log(run, "ERROR", `Unable to render behavior: ${messageOf(error)}`);
         behavior = "FAIL";
       }
     }
@@ -652,7 +652,7 @@ export class Stepper {
         const rendered = this.flowOutputs(outputs);
         this.state = { ...this.state, execution: { ...this.state.execution, outputs: rendered } };
       } catch (error) {
-        this.log(undefined, "ERROR", `Failed to render output values: ${message(error)}`);
+        this.log(undefined, "ERROR", `Failed to render output values: ${messageOf(error)}`);
         final = "FAILED";
       }
     }

@@ -15,6 +15,7 @@
  * Until then `runJq` throws; the `jq` filter falls back on `CallContext.await` to load it.
  */
 import { type Jq, loadJq } from "jq-wasm";
+import { messageOf } from "../util/errors.js";
 import { ExpressionError } from "./errors.js";
 import { parseJqOutput, toJqJson } from "./jq-json.js";
 
@@ -51,7 +52,7 @@ class WasmJqEngine implements JqEngine {
     } catch (error) {
       // The WebAssembly instance aborted (out of memory, a trap): it cannot be used again.
       this.broken = true;
-      const reason = error instanceof Error ? error.message : String(error);
+      const reason = messageOf(error);
       throw new ExpressionError("expression.error", `jq failed: ${reason}`);
     }
     // A non-zero status is an error even without a message (`halt_error` of an empty string);
@@ -60,7 +61,7 @@ class WasmJqEngine implements JqEngine {
     try {
       return parseJqOutput(result.stdout);
     } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
+      const reason = messageOf(error);
       throw new ExpressionError("expression.error", `Unreadable jq output: ${reason}`);
     }
   }
@@ -129,7 +130,7 @@ export function runJq(filter: string, input: unknown, options: RunJqOptions = {}
   try {
     json = toJqJson(input, options.keepNullFields !== true);
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
+    const reason = messageOf(error);
     throw new ExpressionError("expression.error", `Cannot convert the jq input to JSON: ${reason}`);
   }
   return engine.run(filter, json);

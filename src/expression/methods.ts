@@ -4,6 +4,7 @@
  * prototype, constructor or function of a context value.
  */
 import { Temporal } from "temporal-polyfill";
+import { messageOf } from "../util/errors.js";
 import { MONTH_NAMES } from "./dates/calendar.js";
 import { ExpressionError } from "./errors.js";
 import { isMap, javaEquals, javaString } from "./values.js";
@@ -98,10 +99,7 @@ function invoke<T>(
   try {
     return method(target, args);
   } catch (error) {
-    throw new ExpressionError(
-      "expression.error",
-      `Could not call ${name}: ${error instanceof Error ? error.message : String(error)}`,
-    );
+    throw new ExpressionError("expression.error", `Could not call ${name}: ${messageOf(error)}`);
   }
 }
 

@@ -5,6 +5,7 @@
  * duplicate keys and alias expansion.
  */
 import { Composer, type Document, isMap, isPair, isScalar, isSeq, LineCounter, type Node, Parser } from "yaml";
+import { messageOf } from "../util/errors.js";
 import { type FlowIssue, formatPath, type IssueCode, type PathSegment } from "./issues.js";
 
 export const MAX_SOURCE_BYTES = 1024 * 1024;
@@ -101,7 +102,7 @@ function readDocument(doc: Document.Parsed, index: number, position: (offset: nu
   try {
     return { index, value: doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }), issues, locate };
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
+    const message = messageOf(error);
     return { index, value: undefined, issues: [{ code: "yaml.alias", path: "", message }], locate };
   }
 }

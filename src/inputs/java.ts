@@ -4,6 +4,7 @@
  * (its toString, `class: message`, is used).
  */
 import { javaClassName } from "../expression/values.js";
+import { messageOf } from "../util/errors.js";
 
 export const ILLEGAL_ARGUMENT = "java.lang.IllegalArgumentException";
 export const NUMBER_FORMAT = "java.lang.NumberFormatException";
@@ -30,11 +31,6 @@ export class JavaFailure extends Error {
   override toString(): string {
     return `${this.javaClass}: ${this.message}`;
   }
-}
-
-/** The message of anything thrown (Java's getMessage). */
-export function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
 
 /** `e instanceof IllegalArgumentException ? e.getMessage() : e.toString()`, Kestra's choice for input errors. */
@@ -92,3 +88,5 @@ export function floatCompare(left: number, right: number): number {
   const rightBits = Number.isNaN(right) ? 2 : Object.is(right, -0) ? -1 : 0;
   return Math.sign(leftBits - rightBits);
 }
+
+export { messageOf };

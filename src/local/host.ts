@@ -39,6 +39,7 @@ import { ionLine } from "../storage/ion.js";
 import { type KvStore, memoryKvStore } from "../storage/kv-store.js";
 import { memoryNamespaceFiles, type NamespaceFiles } from "../storage/namespace-files.js";
 import type { SecretStore } from "../storage/secrets.js";
+import { messageOf } from "../util/errors.js";
 import { newId } from "../util/ids.js";
 import { type Clock, realClock } from "./clock.js";
 
@@ -638,7 +639,7 @@ export class LocalHost {
         taskRunId: command.taskRunId,
         executionId: command.executionId,
         state: "FAILED",
-        error: `Unable to restart the subflow execution: ${error instanceof Error ? error.message : String(error)}`,
+        error: `Unable to restart the subflow execution: ${messageOf(error)}`,
       });
     }
   }
@@ -673,7 +674,7 @@ export class LocalHost {
         });
         this.push(parentId, { type: "subflow.started", taskRunId: command.taskRunId, executionId: id, ...iteration });
       })
-      .catch((error: unknown) => fail(error instanceof Error ? error.message : String(error)))
+      .catch((error: unknown) => fail(messageOf(error)))
       .finally(() => {
         this.pending--;
         this.notify();

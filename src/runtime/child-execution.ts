@@ -11,6 +11,7 @@ import type { ExpressionEngine } from "../expression/engine.js";
 import type { Flow } from "../flow/model.js";
 import { resolveInputs } from "../inputs/index.js";
 import type { BlobStore } from "../storage/internal.js";
+import { messageOf } from "../util/errors.js";
 
 export type SubflowStart = Extract<ExecutorCommand, { type: "subflow.start" }>;
 
@@ -61,7 +62,7 @@ export async function childExecution(
     });
     return { ok: true, flow, execution };
   } catch (error) {
-    return { ok: false, error: error instanceof Error ? error.message : String(error) };
+    return { ok: false, error: messageOf(error) };
   }
 }
 

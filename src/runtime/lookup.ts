@@ -4,6 +4,7 @@
  */
 import type { ExecutorCommand, ExecutorEvent } from "../executor/protocol.js";
 import { type BlobStore, taskStorage } from "../storage/internal.js";
+import { messageOf } from "../util/errors.js";
 
 type Owner = { readonly namespace: string; readonly flowId: string; readonly id: string };
 
@@ -17,6 +18,6 @@ export async function answerLookup(
   try {
     return { type: "lookup.done", key: command.key, value: await files.getText(command.request.uri) };
   } catch (error) {
-    return { type: "lookup.done", key: command.key, error: error instanceof Error ? error.message : String(error) };
+    return { type: "lookup.done", key: command.key, error: messageOf(error) };
   }
 }

@@ -20,6 +20,7 @@ import type { KvStore } from "../storage/kv-store.js";
 import type { NamespaceFiles } from "../storage/namespace-files.js";
 import { type SecretStore, secretMasker } from "../storage/secrets.js";
 import { WorkingDirectory } from "../storage/working-directory.js";
+import { messageOf } from "../util/errors.js";
 import { renderStoresOf, unavailableKvStore, unavailableNamespaceFiles } from "./data-stores.js";
 import type { PurgeCounts, PurgeRequest } from "./execution-purge.js";
 import type { LogPurgeRequest } from "./log-purge.js";
@@ -134,7 +135,7 @@ export async function runTask(request: TaskRequest, services: TaskServices): Pro
       type: "task.ended",
       taskRunId: command.taskRunId,
       state: killed ? "KILLED" : "FAILED",
-      error: mask(error instanceof Error ? error.message : String(error)),
+      error: mask(messageOf(error)),
       ...(outputs ? { outputs } : {}),
       ...(dynamicTaskRuns?.length ? { dynamicTaskRuns } : {}),
       logs: masked(lines, mask),

@@ -11,6 +11,7 @@ import { type BlobStore, taskPath, taskStorage } from "../storage/internal.js";
 import { loadNamespaceFiles } from "../storage/namespace-file-loader.js";
 import type { NamespaceFiles } from "../storage/namespace-files.js";
 import { WorkingDirectory } from "../storage/working-directory.js";
+import { messageOf } from "../util/errors.js";
 
 type Owner = { readonly namespace: string; readonly flowId: string; readonly id: string };
 export type DirectoryOpen = Extract<ExecutorCommand, { type: "directory.open" }>;
@@ -94,7 +95,7 @@ export class WorkingDirectories {
       if (shared && command.cache) await saveCache(this.storage, execution, command.cache, shared.directory, now);
       return { type: "directory.closed", taskRunId: command.taskRunId, outputFiles };
     } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
+      const reason = messageOf(error);
       return {
         type: "directory.closed",
         taskRunId: command.taskRunId,

@@ -11,6 +11,7 @@ import { Temporal } from "temporal-polyfill";
 import { JsonSyntaxError, parseJson } from "../expression/functions/support/json.js";
 import { isNumber, JDouble } from "../expression/values.js";
 import { parseDurationMs } from "../util/duration.js";
+import { messageOf } from "../util/errors.js";
 import { parseTyped, stringifyTyped } from "../util/typed-json.js";
 
 export const KV_TYPES = ["STRING", "NUMBER", "BOOLEAN", "DATETIME", "DATE", "DURATION", "JSON"] as const;
@@ -216,7 +217,7 @@ export function ttlMillis(ttl: string | Temporal.Duration): number {
     try {
       ms = parseDurationMs(ttl);
     } catch (error) {
-      throw new KvStoreError("kv.invalid-value", error instanceof Error ? error.message : String(error));
+      throw new KvStoreError("kv.invalid-value", messageOf(error));
     }
   }
   if (ms < 0) throw new KvStoreError("kv.invalid-value", "ttl cannot be negative");

@@ -9,6 +9,7 @@ import type { z } from "zod";
 import { parseLocalDate, parseZonedDateTime } from "../expression/dates/java-parse.js";
 import { ISO_FORMATS } from "../expression/dates/java-pattern.js";
 import type { ConditionContext } from "../plugin/define.js";
+import { messageOf } from "../util/errors.js";
 
 export type ConditionErrorCode =
   /** The condition cannot be evaluated here: Kestra counts it as false (and logs a warning). */
@@ -52,7 +53,7 @@ const LOCALE = "en-US";
 
 /** java.time's DateTimeParseException text, as a condition error. */
 function unparsable(error: unknown): ConditionError {
-  return new ConditionError("condition.invalid", error instanceof Error ? error.message : String(error));
+  return new ConditionError("condition.invalid", messageOf(error));
 }
 
 /** ZonedDateTime.parse (ISO_ZONED_DATE_TIME): an offset is required, a `[zone]` is optional. */

@@ -13,6 +13,7 @@ import type { Flow, PluginInstance } from "../flow/model.js";
 import type { ConditionContext } from "../plugin/define.js";
 import { isPlainObject } from "../plugin/properties.js";
 import type { PluginRegistry } from "../plugin/registry.js";
+import { messageOf } from "../util/errors.js";
 import { ConditionError } from "./condition-support.js";
 
 export interface ConditionEnvironment {
@@ -98,8 +99,8 @@ function isUnsupported(error: unknown): boolean {
   return error instanceof Error && "code" in error && error.code === "condition.unsupported";
 }
 
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+function _messageOf(error: unknown): string {
+  return _messageOf(error);
 }
 
 /** What the run context of a flow and an execution holds besides them: envs, globals, rendering options. */

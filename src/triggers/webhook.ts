@@ -15,6 +15,7 @@ import type { Flow, Trigger } from "../flow/model.js";
 import { type InputFileStore, resolveInputs } from "../inputs/index.js";
 import { isPlainObject } from "../plugin/properties.js";
 import type { PluginRegistry } from "../plugin/registry.js";
+import { messageOf } from "../util/errors.js";
 import { toKestraJson } from "../util/typed-json.js";
 import { type ConditionsResult, conditionEnvironment, conditionsMet, flowVariables } from "./conditions.js";
 
@@ -191,6 +192,6 @@ function multiMap(
   return Object.fromEntries(map);
 }
 
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+function _messageOf(error: unknown): string {
+  return _messageOf(error);
 }

@@ -4,6 +4,7 @@ import { truthy } from "../../../src/executor/step.js";
 import { defineRunnableTask } from "../../../src/plugin/define.js";
 import { dynamic } from "../../../src/plugin/properties.js";
 import { TaskFailure } from "../../../src/plugin/task-context.js";
+import { messageOf } from "../../../src/util/errors.js";
 
 export default defineRunnableTask({
   type: "io.kestra.plugin.core.execution.Assert",
@@ -22,9 +23,7 @@ export default defineRunnableTask({
       try {
         rendered = await context.renderString(condition);
       } catch (error) {
-        context.logger.error(
-          `Assertion \`${condition}\` failed, failed to render \`${error instanceof Error ? error.message : String(error)}\``,
-        );
+        context.logger.error(`Assertion \`${condition}\` failed, failed to render \`${messageOf(error)}\``);
         failed++;
         continue;
       }

@@ -8,6 +8,7 @@ import { isMap, javaString, toJson } from "../../../src/expression/values.js";
 import { defineRunnableTask } from "../../../src/plugin/define.js";
 import { labels } from "../../../src/plugin/properties.js";
 import type { TaskContext } from "../../../src/plugin/task-context.js";
+import { messageOf } from "../../../src/util/errors.js";
 
 const SYSTEM_PREFIX = "system.";
 
@@ -68,7 +69,7 @@ function fromJson(text: string): Label[] {
   try {
     parsed = JSON.parse(text);
   } catch (error) {
-    throw new Error(`Labels must render to a JSON map: ${error instanceof Error ? error.message : String(error)}`);
+    throw new Error(`Labels must render to a JSON map: ${messageOf(error)}`);
   }
   if (!Array.isArray(parsed) && !isMap(parsed)) throw new Error(`Labels must render to a JSON map, got: ${text}`);
   const entries: [unknown, unknown][] = Array.isArray(parsed)

@@ -20,6 +20,7 @@ import type { FlowStore } from "../../storage/flow-store.js";
 import { type BlobStore, executionPath, SCHEME } from "../../storage/internal.js";
 import { LOG_SORT_FIELDS, type LogEntry, type LogIndex, type LogQuery } from "../../storage/log-index.js";
 import { parseDurationMs } from "../../util/duration.js";
+import { messageOf } from "../../util/errors.js";
 import { newId } from "../../util/ids.js";
 import { isoInstant } from "../../util/instant.js";
 import { readText } from "../body.js";
@@ -438,7 +439,7 @@ function dateParam(name: string, text: string | undefined): string | undefined {
   try {
     return isoInstant(name, text);
   } catch (error) {
-    throw new ApiError("bad-request", error instanceof Error ? error.message : String(error));
+    throw new ApiError("bad-request", messageOf(error));
   }
 }
 

@@ -6,6 +6,8 @@
  * Kestra uses jackson-jq (jq 1.6 dialect); Tern runs the real jq 1.8 (see ../jq.ts), with
  * results typed as Kestra types them: Integer, Long, Double, String, Boolean, null, Map, List.
  */
+
+import { messageOf } from "../../util/errors.js";
 import { argumentError, ExpressionError } from "../errors.js";
 import { defineFilter } from "../extension.js";
 import { initJq, isJqReady, runJq } from "../jq.js";
@@ -36,7 +38,7 @@ export default defineFilter({
         // Blank text has no JSON value (Jackson's MissingNode): jq sees null.
         value = parseJacksonJson(input) ?? null;
       } catch (error) {
-        throw failure(error instanceof Error ? error.message : String(error));
+        throw failure(messageOf(error));
       }
     }
 
@@ -45,7 +47,7 @@ export default defineFilter({
     try {
       return runJq(expression, value, { keepNullFields: typeof input === "string" });
     } catch (error) {
-      throw failure(error instanceof Error ? error.message : String(error));
+      throw failure(messageOf(error));
     }
   },
 });

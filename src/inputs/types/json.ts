@@ -1,6 +1,7 @@
 /** JSON: a map or list passes as is; text is read with Jackson (Integer/Long/Double kept apart). */
 import { parseJson } from "../../expression/functions/support/json.js";
 import { isMap } from "../../expression/values.js";
+import { messageOf } from "../../util/errors.js";
 import { EXCEPTION, JavaFailure } from "../java.js";
 import { type InputTypeHandler, text } from "./shared.js";
 
@@ -13,7 +14,7 @@ export function structured(read: (text: string) => unknown): InputTypeHandler {
       try {
         return read(source);
       } catch (error) {
-        throw new JavaFailure(error instanceof Error ? error.message : String(error), EXCEPTION);
+        throw new JavaFailure(messageOf(error), EXCEPTION);
       }
     },
   };

@@ -6,6 +6,7 @@ import { ExpressionError } from "../../expression/errors.js";
 import { javaRegex } from "../../expression/filters/support/java-regex.js";
 import { parseJson } from "../../expression/functions/support/json.js";
 import { JDouble, javaString } from "../../expression/values.js";
+import { messageOf } from "../../util/errors.js";
 import { classCastMessage, JavaFailure } from "../java.js";
 import type { InputDeclaration, InputDeps, InputType } from "../model.js";
 
@@ -144,10 +145,7 @@ export function listOf(value: unknown): unknown[] {
   try {
     parsed = parseJson(value);
   } catch (error) {
-    throw new JavaFailure(
-      error instanceof Error ? error.message : String(error),
-      "com.fasterxml.jackson.core.JsonParseException",
-    );
+    throw new JavaFailure(messageOf(error), "com.fasterxml.jackson.core.JsonParseException");
   }
   if (Array.isArray(parsed)) return parsed;
   if (parsed === null) {

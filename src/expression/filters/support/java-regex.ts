@@ -5,6 +5,8 @@
  * dropped, limit), `Matcher.replaceAll` with Java's `$1`/`${name}`/`\x` replacement syntax,
  * and `Matcher.find`.
  */
+
+import { messageOf } from "../../../util/errors.js";
 import { javaException } from "./java.js";
 
 const LINE_TERMINATORS = "\\n\\r\\u0085\\u2028\\u2029";
@@ -186,7 +188,7 @@ export function javaRegex(pattern: string): RegExp {
   try {
     regex = new RegExp(translation.source, translation.unicode ? `${translation.flags}u` : translation.flags);
   } catch (error) {
-    throw syntaxError(pattern, error instanceof Error ? error.message : String(error));
+    throw syntaxError(pattern, messageOf(error));
   }
   if (cache.size > 500) cache.clear();
   cache.set(pattern, regex);
