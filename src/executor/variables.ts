@@ -85,19 +85,24 @@ export function runVariables(
   if (execution.trigger) variables.trigger = execution.trigger.variables ?? {};
   if (run) {
     variables.task = { id: run.taskId, type: taskType ?? null };
-    variables.taskrun = {
-      id: run.id,
-      startDate: instant(run.state.histories[0]?.date),
-      attemptsCount: Math.max(0, (run.attempts?.length ?? 1) - 1),
-      ...(run.parentTaskRunId ? { parentId: run.parentTaskRunId } : {}),
-      ...(run.value !== undefined ? { value: run.value } : {}),
-      ...(run.iteration !== undefined ? { iteration: run.iteration } : {}),
-    };
+    variables.taskrun = taskrunVariable(run);
     const parents = parentsVariable(state, run, outputs);
     variables.parents = parents;
     if (parents[0]) variables.parent = parents[0];
   }
   return variables;
+}
+
+/** The `taskrun` variable of a task run. */
+export function taskrunVariable(run: TaskRun): Json {
+  return {
+    id: run.id,
+    startDate: instant(run.state.histories[0]?.date),
+    attemptsCount: Math.max(0, (run.attempts?.length ?? 1) - 1),
+    ...(run.parentTaskRunId ? { parentId: run.parentTaskRunId } : {}),
+    ...(run.value !== undefined ? { value: run.value } : {}),
+    ...(run.iteration !== undefined ? { iteration: run.iteration } : {}),
+  };
 }
 
 /** Kestra re-adds flow defaults for inputs an execution lacks (executions made by triggers, raw inputs). */

@@ -10,7 +10,7 @@ import type { ExecState } from "../executor/exec-state.js";
 import type { FlowIndex } from "../executor/flow-index.js";
 import { type ExecutorCommand, type ExecutorEvent, LOG_LEVELS, type LogLine } from "../executor/protocol.js";
 import { timeoutMessage } from "../executor/step.js";
-import { runVariables } from "../executor/variables.js";
+import { runVariables, taskrunVariable } from "../executor/variables.js";
 import type { ExpressionEngine, RenderOptions } from "../expression/engine.js";
 import type { RenderStores } from "../expression/extension.js";
 import { encrypt } from "../expression/functions/support/encryption.js";
@@ -91,10 +91,7 @@ export async function runTask(request: TaskRequest, services: TaskServices): Pro
   if (command.workingDirectory !== undefined) {
     // Kestra runs a WorkingDirectory's tasks in its run context: they see its `taskrun`.
     const parent = state.runs.get(command.workingDirectory);
-    if (parent) {
-      const parentType = index.task(parent.taskId).task.type;
-      variables.taskrun = runVariables(state, index.flow, parent, parentType, hostVariables).taskrun;
-    }
+    if (parent) variables.taskrun = taskrunVariable(parent);
   }
   const lines: LogLine[] = [];
   const directory = shared?.directory ?? new WorkingDirectory();
