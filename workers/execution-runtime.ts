@@ -10,11 +10,10 @@ import type { ExecutionChange, ExecutionRuntime } from "../src/api/routes/execut
 import type { Execution } from "../src/executor/model.js";
 import type { LogLine } from "../src/executor/protocol.js";
 import type { ExecutionIndex } from "../src/storage/execution-index.js";
-import { maskDeep, secretMasker } from "../src/storage/secrets.js";
+import { maskDeep, type SecretStore, secretMasker } from "../src/storage/secrets.js";
 import { messageOf } from "../src/util/errors.js";
 import { parseTyped, stringifyTyped, toKestraJson } from "../src/util/typed-json.js";
 import type { Env } from "./env.js";
-import { workerSecrets } from "./secrets.js";
 
 /** Cloudflare's RPC types turn values holding `unknown` into `never`: they are Kestra's shapes. */
 type Rpc<T> = T | Promise<T>;
@@ -23,11 +22,10 @@ type Rpc<T> = T | Promise<T>;
  * The runtime the API uses: the objects' answers with every value of the Worker's secrets
  * masked as `******` (an output or input holding a secret is shown masked, as log lines are).
  */
-export function durableExecutions(env: Env): ExecutionRuntime {
+export function durableExecutions(env: Env, secrets: SecretStore): ExecutionRuntime {
   const runtime = objectExecutions(env);
-  const secrets = workerSecrets(env).values();
-  if (secrets.length === 0) return runtime;
-  const mask = secretMasker(secrets);
+  if (secrets.values().length === 0) return runtime;
+  const mask = secretMasker(secrets.values());
   const masked =
     <A extends unknown[], R>(call: (...args: A) => Promise<R>) =>
     async (...args: A): Promise<R> =>
@@ -49,10 +47,9 @@ export function durableExecutions(env: Env): ExecutionRuntime {
 }
 
 /** The D1 execution index as the API reads it: summaries with the Worker's secret values masked. */
-export function maskedExecutionIndex(index: ExecutionIndex, env: Env): ExecutionIndex {
-  const secrets = workerSecrets(env).values();
-  if (secrets.length === 0) return index;
-  const mask = secretMasker(secrets);
+export function maskedExecutionIndex(index: ExecutionIndex, secrets: SecretStore): ExecutionIndex {
+  if (secrets.values().length === 0) return index;
+  const mask = secretMasker(secrets.values());
   return {
     ...index,
     get: async (id) => maskDeep(await index.get(id), mask),

@@ -32,6 +32,8 @@ export default {
     const kv = createSqlKvStore(db);
     const blobs = new R2BlobStore(env.STORAGE);
     const namespaceFiles = createSqlNamespaceFiles(db, blobs);
+    // Decoded once per request: the API masks their values and webhooks may read them.
+    const secrets = workerSecrets(env);
     const app = createApp({
       registry,
       version: TERN_VERSION,
@@ -41,14 +43,14 @@ export default {
       kv,
       namespaceFiles,
       executions: {
-        executions: durableExecutions(env),
-        index: maskedExecutionIndex(createSqlExecutionIndex(db), env),
+        executions: durableExecutions(env, secrets),
+        index: maskedExecutionIndex(createSqlExecutionIndex(db), secrets),
         logIndex: createSqlLogIndex(db),
         engine,
         blobs,
         baseUrl: new URL(request.url).origin,
         // What a webhook's key and inputs may read: secret('...') from SECRET_* bindings, kv().
-        stores: renderStoresOf({ kv, secrets: workerSecrets(env), namespaceFiles, storage: blobs }),
+        stores: renderStoresOf({ kv, secrets, namespaceFiles, storage: blobs }),
       },
     });
     return app.fetch(request, env, ctx);
