@@ -59,12 +59,12 @@ export function maskedExecutionIndex(index: ExecutionIndex, secrets: SecretStore
 
 function objectExecutions(env: Env): ExecutionRuntime {
   const object = (id: string) => env.EXECUTIONS.get(env.EXECUTIONS.idFromName(id));
-  const refused = async <T>(call: () => Rpc<unknown>): Promise<T> => {
+  const refused = async <T>(id: string, call: () => Rpc<unknown>): Promise<T> => {
     try {
       return (await call()) as T;
     } catch (error) {
       const message = messageOf(error);
-      if (isNotHeld(error)) throw new ApiError("not-found", "Execution not found");
+      if (isNotHeld(error)) throw new ApiError("not-found", `Execution not found: ${id}`);
       throw new ApiError("unprocessable", message);
     }
   };
@@ -80,33 +80,35 @@ function objectExecutions(env: Env): ExecutionRuntime {
   const another = async (source: string, made: Promise<string>): Promise<Execution> => {
     const text = await made;
     const execution = parseTyped<Execution>(text);
-    await refused<Execution>(() => object(execution.id).start({ source, execution: text }));
+    await refused<Execution>(execution.id, () => object(execution.id).start({ source, execution: text }));
     return toKestraJson(execution);
   };
   return {
     // Typed JSON keeps the Java-typed inputs (FLOAT, DATETIME, DURATION...) through RPC.
     start: (source, execution) =>
-      refused<Execution>(() => object(execution.id).start({ source, execution: stringifyTyped(execution) })),
+      refused<Execution>(execution.id, () =>
+        object(execution.id).start({ source, execution: stringifyTyped(execution) }),
+      ),
     get: (id) => held<Execution>(() => object(id).execution()),
     logs: (id) => held<readonly LogLine[]>(() => object(id).logs()),
-    kill: (id) => refused<Execution>(() => object(id).kill()),
-    resume: (id, inputs) => refused<Execution>(() => object(id).resume(inputs)),
+    kill: (id) => refused<Execution>(id, () => object(id).kill()),
+    resume: (id, inputs) => refused<Execution>(id, () => object(id).resume(inputs)),
     restart: (id, revision) =>
       revision === undefined
-        ? refused<Execution>(() => object(id).restart())
+        ? refused<Execution>(id, () => object(id).restart())
         : another(
             revision.source,
-            refused<string>(() => object(id).restartedOn(revision.revision)),
+            refused<string>(id, () => object(id).restartedOn(revision.revision)),
           ),
     replay: async (id, taskRunId, revision) =>
       another(
-        revision?.source ?? (await refused<string>(() => object(id).source())),
-        refused<string>(() => object(id).replayed(taskRunId, revision?.revision)),
+        revision?.source ?? (await refused<string>(id, () => object(id).source())),
+        refused<string>(id, () => object(id).replayed(taskRunId, revision?.revision)),
       ),
-    changeStatus: (id, state) => refused<Execution>(() => object(id).changeStatus(state)),
-    markAs: (id, taskRunId, state) => refused<Execution>(() => object(id).markAs(taskRunId, state)),
+    changeStatus: (id, state) => refused<Execution>(id, () => object(id).changeStatus(state)),
+    markAs: (id, taskRunId, state) => refused<Execution>(id, () => object(id).markAs(taskRunId, state)),
     changes: (id, since, logsFrom, waitMs) => held<ExecutionChange>(() => object(id).changes(since, logsFrom, waitMs)),
-    whenDone: (id) => refused<Execution>(() => object(id).whenDone()),
+    whenDone: (id) => refused<Execution>(id, () => object(id).whenDone()),
     delete: async (id) =>
       (await held<boolean>(async () => {
         await object(id).delete();

@@ -63,6 +63,22 @@ describe("execution endpoints", () => {
     expect(unknownFlow.json.message).toBe("Flow not found: api.exec.nope");
     const unknownExecution = await SELF.fetch("http://tern.test/api/v1/main/executions/doesNotExist0000000000");
     expect(unknownExecution.status).toBe(404);
+    // Actions on an unknown execution answer 404 too, from the one call on its object.
+    const actions: [string, string, string?][] = [
+      ["DELETE", "/kill"],
+      ["POST", "/change-status?status=SUCCESS"],
+      ["POST", "/state", JSON.stringify({ taskRunId: "x", state: "SUCCESS" })],
+    ];
+    for (const [method, path, body] of actions) {
+      const response = await SELF.fetch(`http://tern.test/api/v1/main/executions/doesNotExist0000000000${path}`, {
+        method,
+        ...(body ? { body, headers: { "content-type": "application/json" } } : {}),
+      });
+      expect(response.status).toBe(404);
+      expect(((await response.json()) as { message: string }).message).toBe(
+        "Execution not found: doesNotExist0000000000",
+      );
+    }
   });
 
   it("resumes a paused execution with onResume inputs, and refuses a second resume", async () => {

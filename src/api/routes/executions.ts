@@ -34,7 +34,10 @@ export interface Revision {
   readonly source: string;
 }
 
-/** Where executions run. Its methods throw ApiError-coded errors for refused actions. */
+/**
+ * Where executions run. Its methods throw ApiError-coded errors for refused actions, and an
+ * action on an unknown execution throws not-found (`Execution not found: <id>`).
+ */
 export interface ExecutionRuntime {
   /** Holds and starts an execution created here (its inputs already validated). */
   start(source: string, execution: Execution): Promise<Execution>;
@@ -197,7 +200,6 @@ export function executionRoutes(deps: ExecutionRouteDeps): Hono {
 
   app.delete("/executions/:executionId/kill", async (c) => {
     const executionId = c.req.param("executionId");
-    await found(deps, executionId);
     await deps.executions.kill(executionId);
     return c.body(null, 202);
   });
@@ -224,13 +226,11 @@ export function executionRoutes(deps: ExecutionRouteDeps): Hono {
 
   app.post("/executions/:executionId/change-status", async (c) => {
     const executionId = c.req.param("executionId");
-    await found(deps, executionId);
     return c.json(await deps.executions.changeStatus(executionId, stateParam(c.req.query("status"), "status")));
   });
 
   app.post("/executions/:executionId/state", async (c) => {
     const executionId = c.req.param("executionId");
-    await found(deps, executionId);
     const body = (await c.req.json().catch(() => undefined)) as { taskRunId?: unknown; state?: unknown } | undefined;
     if (typeof body?.taskRunId !== "string") throw new ApiError("bad-request", "The body needs a taskRunId");
     const state = stateParam(typeof body.state === "string" ? body.state : undefined, "state");
