@@ -23,7 +23,13 @@ import type { ExecutorCommand, ExecutorEvent, LogLine } from "../src/executor/pr
 import { type StepDeps, step } from "../src/executor/step.js";
 import { createEngine } from "../src/expression/index.js";
 import { describeIssue, type Flow, parseFlow } from "../src/flow/index.js";
-import { childExecution, flowNotFound, readableExecutions, type SubflowStart } from "../src/runtime/child-execution.js";
+import {
+  childExecution,
+  flowNotFound,
+  readableExecutions,
+  type SubflowStart,
+  storeBatchOutputs,
+} from "../src/runtime/child-execution.js";
 import { type PurgeCounts, type PurgeRequest, purgeMatches } from "../src/runtime/execution-purge.js";
 import { type LogPurgeRequest, purgesExecution, purgesLine } from "../src/runtime/log-purge.js";
 import { answerLookup } from "../src/runtime/lookup.js";
@@ -41,8 +47,7 @@ import { StepRenders } from "../src/runtime/step-renders.js";
 import { WorkingDirectories } from "../src/runtime/working-directories.js";
 import type { ExecutionIndex } from "../src/storage/execution-index.js";
 import type { FlowStore } from "../src/storage/flow-store.js";
-import { executionPath, SCHEME, taskPath } from "../src/storage/internal.js";
-import { ionLine } from "../src/storage/ion.js";
+import { executionPath, SCHEME } from "../src/storage/internal.js";
 import type { LogIndex } from "../src/storage/log-index.js";
 import { createSqlExecutionIndex } from "../src/storage/sql/execution-index.js";
 import { createSqlFlowStore } from "../src/storage/sql/flow-repository.js";
@@ -348,10 +353,7 @@ export class ExecutionObject extends DurableObject<Env> {
     const ended = typeof report === "string" ? parseTyped<SubflowEnded>(report) : report;
     if (this.store.child(childId)?.state === "ended") return;
     const run = held.state.runs.get(ended.taskRunId);
-    if (ended.iteration !== undefined && ended.outputs && run) {
-      const path = `${taskPath(held.state.execution, run.taskId, run.id)}/${ended.iteration}/outputs.ion`;
-      await this.services.storage.put(path, new TextEncoder().encode(ionLine(ended.outputs)));
-    }
+    if (run) await storeBatchOutputs(this.services.storage, held.state.execution, run, ended);
     const row = this.store.child(childId);
     if (!row || row.state === "ended") return;
     if (row.state === "starting") {
@@ -562,15 +564,7 @@ export class ExecutionObject extends DurableObject<Env> {
     this.store.commit(state, next, { commandsSent: again, commandsAnswered: answered });
     this.held.state = next;
     // A directory open before lies in the memory that was lost: its WorkingDirectory fails.
-    for (const command of this.store.openDirectories()) {
-      this.directories.openDirectory(
-        command,
-        state.execution,
-        readableExecutions(state.execution),
-        new Date(),
-        LOST_DIRECTORY,
-      );
-    }
+    for (const command of this.store.openDirectories()) this.directories.lost(command.taskRunId, LOST_DIRECTORY);
     for (const command of again) this.runTask(command);
     for (const command of this.store.pendingLookups()) this.lookup(command);
     // Children asked for but not known to be held by their object are asked for again (same id).

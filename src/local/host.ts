@@ -20,7 +20,7 @@ import type { ExpressionEngine } from "../expression/engine.js";
 import type { RenderStores } from "../expression/extension.js";
 import type { Flow } from "../flow/model.js";
 import type { PluginRegistry } from "../plugin/registry.js";
-import { childExecution, readableExecutions } from "../runtime/child-execution.js";
+import { childExecution, readableExecutions, storeBatchOutputs } from "../runtime/child-execution.js";
 import { type PurgeCounts, type PurgeRequest, purgeMatches } from "../runtime/execution-purge.js";
 import { type LogPurgeRequest, purgesExecution, purgesLine } from "../runtime/log-purge.js";
 import { answerLookup } from "../runtime/lookup.js";
@@ -34,8 +34,7 @@ import {
 } from "../runtime/run-task.js";
 import { StepRenders } from "../runtime/step-renders.js";
 import { WorkingDirectories } from "../runtime/working-directories.js";
-import { type BlobStore, executionPath, MemoryBlobStore, SCHEME, taskPath } from "../storage/internal.js";
-import { ionLine } from "../storage/ion.js";
+import { type BlobStore, executionPath, MemoryBlobStore, SCHEME } from "../storage/internal.js";
 import { type KvStore, memoryKvStore } from "../storage/kv-store.js";
 import { memoryNamespaceFiles, type NamespaceFiles } from "../storage/namespace-files.js";
 import type { SecretStore } from "../storage/secrets.js";
@@ -492,7 +491,7 @@ export class LocalHost {
           const ended = childEnded(slot.state, slot.flow, slot.parent.taskRunId, slot.parent.outputs, render);
           const iteration = slot.parent.iteration;
           if (iteration === undefined) this.push(slot.parent.executionId, ended);
-          else this.batchEnded(slot, slot.parent.executionId, { ...ended, iteration });
+          else this.batchEnded(slot.parent.executionId, { ...ended, iteration });
         }
         return;
       case "execution.retry": {
@@ -598,22 +597,16 @@ export class LocalHost {
 
   // ---- subflows ---------------------------------------------------------------------------
 
-  /**
-   * A ForEachItem batch ended: its flow outputs, when it has some, go to
-   * `<the _items task run's folder>/<iteration>/outputs.ion` for `_merge`, then the parent hears of it.
-   */
-  private batchEnded(child: Slot, parentId: string, ended: Extract<ExecutorEvent, { type: "subflow.ended" }>): void {
+  /** A ForEachItem batch ended: its flow outputs are stored for `_merge`, then the parent hears of it. */
+  private batchEnded(parentId: string, ended: Extract<ExecutorEvent, { type: "subflow.ended" }>): void {
     const parent = this.slots.get(parentId);
     const run = parent?.state.runs.get(ended.taskRunId);
-    const outputs = child.state.execution.outputs;
-    if (!parent || !run || !outputs || !child.flow.outputs?.length) {
+    if (!parent || !run) {
       this.push(parentId, ended);
       return;
     }
-    const path = `${taskPath(parent.state.execution, run.taskId, run.id)}/${ended.iteration}/outputs.ion`;
     this.pending++;
-    void this.storage
-      .put(path, new TextEncoder().encode(ionLine(outputs)))
+    void storeBatchOutputs(this.storage, parent.state.execution, run, ended)
       .then(
         () => this.push(parentId, ended),
         (error: unknown) =>

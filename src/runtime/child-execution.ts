@@ -6,11 +6,12 @@
  */
 import type { Execution } from "../executor/model.js";
 import { newExecution } from "../executor/new-execution.js";
-import type { ExecutorCommand } from "../executor/protocol.js";
+import type { ExecutorCommand, ExecutorEvent } from "../executor/protocol.js";
 import type { ExpressionEngine } from "../expression/engine.js";
 import type { Flow } from "../flow/model.js";
 import { resolveInputs } from "../inputs/index.js";
-import type { BlobStore } from "../storage/internal.js";
+import { type BlobStore, taskPath } from "../storage/internal.js";
+import { ionLine } from "../storage/ion.js";
 import { messageOf } from "../util/errors.js";
 
 export type SubflowStart = Extract<ExecutorCommand, { type: "subflow.start" }>;
@@ -79,4 +80,19 @@ export function readableExecutions(execution: Pick<Execution, "trigger">): Owner
   const flowId = variables?.flowId;
   if (typeof id !== "string" || typeof namespace !== "string" || typeof flowId !== "string") return [];
   return [{ namespace, flowId, id }];
+}
+
+/**
+ * A ForEachItem batch ended: its flow outputs, when it has some, go where `_merge` reads them,
+ * `<the _items task run's folder>/<iteration>/outputs.ion` (Kestra's subflowOutputsBaseUri).
+ */
+export async function storeBatchOutputs(
+  storage: BlobStore,
+  parent: Owner,
+  run: { readonly taskId: string; readonly id: string },
+  ended: Extract<ExecutorEvent, { type: "subflow.ended" }>,
+): Promise<void> {
+  if (ended.iteration === undefined || !ended.outputs) return;
+  const path = `${taskPath(parent, run.taskId, run.id)}/${ended.iteration}/outputs.ion`;
+  await storage.put(path, new TextEncoder().encode(ionLine(ended.outputs)));
 }

@@ -41,19 +41,11 @@ export class WorkingDirectories {
   /**
    * Opens the directory a `directory.open` asks for; its tasks wait until it is ready. A failed
    * preparation fails each task waiting for it, and then the WorkingDirectory when it closes.
-   * `lost` (a host that forgot the directory, as after a restart) fails it the same way.
    */
-  openDirectory(
-    command: DirectoryOpen,
-    execution: Owner,
-    readable: readonly Owner[],
-    now: Date,
-    lost?: string,
-  ): SharedDirectory {
+  openDirectory(command: DirectoryOpen, execution: Owner, readable: readonly Owner[], now: Date): SharedDirectory {
     const directory = new WorkingDirectory();
     const files = taskStorage(this.storage, execution, { taskId: "", taskRunId: "" }, readable);
     const prepare = async () => {
-      if (lost !== undefined) throw new Error(lost);
       if (command.cache) await restoreCache(this.storage, execution, command.cache, directory, now);
       for (const [name, content] of Object.entries(command.inputFiles ?? {})) {
         directory.write(name, content.startsWith("kestra://") ? await files.get(content) : content);
@@ -64,10 +56,21 @@ export class WorkingDirectories {
         await loadNamespaceFiles(this.namespaceFiles, namespaceFiles, execution.namespace, directory);
       }
     };
-    const ready = prepare();
+    return this.hold(command.taskRunId, directory, prepare());
+  }
+
+  /**
+   * A directory a host lost (its memory, after a restart): its tasks and then its
+   * WorkingDirectory fail with `reason`, as after a failed preparation.
+   */
+  lost(taskRunId: string, reason: string): void {
+    this.hold(taskRunId, new WorkingDirectory(), Promise.reject(new Error(reason)));
+  }
+
+  private hold(taskRunId: string, directory: WorkingDirectory, ready: Promise<void>): SharedDirectory {
     ready.catch(() => undefined);
     const shared = { directory, ready };
-    this.open.set(command.taskRunId, shared);
+    this.open.set(taskRunId, shared);
     return shared;
   }
 
