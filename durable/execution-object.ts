@@ -158,7 +158,6 @@ const REPORT_BACKOFF_MS = 500;
 /** Why a WorkingDirectory fails when its object restarted while its directory was open. */
 const LOST_DIRECTORY =
   "The working directory was lost: the execution's Durable Object restarted (an eviction or a crash) while its tasks ran; restart the execution to run them again";
-const RESTARTED_LABEL = { key: "system.restarted", value: "true" } as const;
 
 interface Held {
   readonly flow: Flow;
@@ -385,9 +384,8 @@ export class ExecutionObject extends DurableObject<Env> {
     const held = this.hold();
     this.store.setMeta("parentReported", "false");
     return this.act((state) => {
-      const restarted = actions.restart(toExecution(state), held.index, { now: new Date().toISOString() });
-      const labels = [...restarted.labels.filter((label) => label.key !== RESTARTED_LABEL.key), RESTARTED_LABEL];
-      return createExecState({ ...restarted, labels }, (run) => held.index.task(run.taskId).group);
+      const restarted = actions.restartAsChild(toExecution(state), held.index, new Date().toISOString());
+      return createExecState(restarted, (run) => held.index.task(run.taskId).group);
     });
   }
 

@@ -131,6 +131,16 @@ export interface Restart {
   readonly newId?: () => string;
 }
 
+/** Kestra's label on a child execution its parent's restarted Subflow restarted (restartBehavior RETRY_FAILED). */
+export const RESTARTED_LABEL = { key: "system.restarted", value: "true" } as const;
+
+/** A child execution restarted for its parent's restarted Subflow: restart(), labelled `system.restarted`. */
+export function restartAsChild(execution: Execution, index: FlowIndex, now: string): Execution {
+  const restarted = restart(execution, index, { now });
+  const labels = [...restarted.labels.filter((label) => label.key !== RESTARTED_LABEL.key), RESTARTED_LABEL];
+  return { ...restarted, labels };
+}
+
 /**
  * Kestra's restart: every FAILED or PAUSED task run and its ancestors start again (runnables
  * RESTARTED with a new attempt to come, flowables RUNNING), the task runs of `errors` and

@@ -623,9 +623,9 @@ export class LocalHost {
     const child = this.slots.get(command.executionId);
     try {
       if (!child) throw new Error(`The child execution ${command.executionId} is not found`);
-      this.restart(command.executionId);
-      const labels = child.state.execution.labels.filter((l) => l.key !== "system.restarted");
-      child.state = { ...child.state, execution: { ...child.state.execution, labels: [...labels, RESTARTED_LABEL] } };
+      const restarted = actions.restartAsChild(toExecution(child.state), child.index, this.now());
+      child.state = createExecState(restarted, (run) => child.index.task(run.taskId).group);
+      this.push(command.executionId, { type: "execution.start" });
     } catch (error) {
       this.push(parentId, {
         type: "subflow.ended",
@@ -736,5 +736,3 @@ export class LocalHost {
     });
   }
 }
-
-const RESTARTED_LABEL: Label = { key: "system.restarted", value: "true" };
