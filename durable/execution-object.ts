@@ -126,6 +126,9 @@ interface FlowCounter {
   release(executionId: string, concurrency: Concurrency): Promise<void>;
 }
 
+/** The running work of a step waiting for storage its renders read (see awaitLookups). */
+const RENDER_LOOKUPS = "render lookups";
+
 /** Executions read per page of the index while a purge looks for them. */
 const PURGE_PAGE = 100;
 
@@ -186,7 +189,7 @@ export class ExecutionObject extends DurableObject<Env> {
   private readonly background = new Set<Promise<void>>();
   /** The executor's renders, which may read storage (src/runtime/step-renders.ts), and whether they wait for it. */
   private readonly renders = new StepRenders(this.engine);
-  private loadingLookups = false;
+
   /** The instant of the last tick (epoch ms); see deps(). */
   private lastTick = 0;
   /** The alarm this instance armed (null: none; undefined: unknown, as after a start or a spent alarm). */
@@ -534,7 +537,6 @@ export class ExecutionObject extends DurableObject<Env> {
     for (const controller of this.running.values()) controller.abort(new Error("reloaded"));
     this.running.clear();
     this.queue.length = 0;
-    this.loadingLookups = false;
     this.renders.applied();
     this.armed = undefined;
     this.held = undefined;
@@ -635,7 +637,7 @@ export class ExecutionObject extends DurableObject<Env> {
 
   /** Applies the queued events in order; stops at one whose renders wait for storage values. */
   private drain(): void {
-    if (this.draining || this.loadingLookups) return;
+    if (this.draining || this.running.has(RENDER_LOOKUPS)) return;
     this.draining = true;
     try {
       for (let next = this.queue.shift(); next; next = this.queue.shift()) {
@@ -688,14 +690,7 @@ export class ExecutionObject extends DurableObject<Env> {
    * and the events behind it wait (see src/runtime/step-renders.ts).
    */
   private awaitLookups(queued: Queued): void {
-    const generation = this.generation;
-    const key = "render lookups";
-    this.loadingLookups = true;
-    this.running.set(key, new AbortController());
-    void this.renders.load().then(() => {
-      if (generation !== this.generation) return;
-      this.loadingLookups = false;
-      this.running.delete(key);
+    this.track(RENDER_LOOKUPS, this.renders.load(), () => {
       this.queue.unshift(queued);
       this.drain();
     });
@@ -814,13 +809,8 @@ export class ExecutionObject extends DurableObject<Env> {
   /** Reads a file of the execution for the executor and answers `lookup.done`. */
   private lookup(command: Extract<ExecutorCommand, { type: "lookup" }>): void {
     const execution = this.hold().state.execution;
-    const generation = this.generation;
-    const key = `lookup ${command.key}`;
-    const controller = new AbortController();
-    this.running.set(key, controller);
-    void answerLookup(this.services.storage, execution, readableExecutions(execution), command).then((answer) =>
-      this.answer(generation, key, answer),
-    );
+    const answer = answerLookup(this.services.storage, execution, readableExecutions(execution), command);
+    this.track(`lookup ${command.key}`, answer, (done) => this.push(done));
   }
 
   // ---- flow concurrency ---------------------------------------------------------------------
@@ -839,27 +829,24 @@ export class ExecutionObject extends DurableObject<Env> {
       return;
     }
     this.store.setMeta("slot", "asking");
-    const generation = this.generation;
-    const key = "concurrency gate";
-    this.running.set(key, new AbortController());
-    this.flowObject()
+    const admitted = this.flowObject()
       .admit(held.state.execution.id, concurrency)
       .then(
-        (limited) => {
-          if (generation !== this.generation) return;
-          this.store.setMeta("slot", limited === undefined ? "held" : limited.behavior === "QUEUE" ? "queued" : "none");
-          this.answer(generation, key, limited ?? { type: "execution.start" });
-        },
-        (error: unknown) => {
-          if (generation !== this.generation) return;
-          this.running.delete(key);
-          const reason = messageOf(error);
-          this.logExecutionError(`Unable to reach the flow's concurrency counter (${reason}); asking again`);
-          setTimeout(() => {
-            if (generation === this.generation && this.store.meta("slot") === "asking") this.begin();
-          }, GATE_RETRY_MS);
-        },
+        (limited) => ({ limited }),
+        (error: unknown) => ({ error: messageOf(error) }),
       );
+    this.track("concurrency gate", admitted, (answer) => {
+      if ("error" in answer) {
+        this.logExecutionError(`Unable to reach the flow's concurrency counter (${answer.error}); asking again`);
+        this.later(GATE_RETRY_MS, () => {
+          if (this.store.meta("slot") === "asking") this.begin();
+        });
+        return;
+      }
+      const { limited } = answer;
+      this.store.setMeta("slot", limited === undefined ? "held" : limited.behavior === "QUEUE" ? "queued" : "none");
+      this.push(limited ?? { type: "execution.start" });
+    });
   }
 
   /** The flow's concurrency counter lets the QUEUED execution start; false when it is not queued any more. */
@@ -888,9 +875,7 @@ export class ExecutionObject extends DurableObject<Env> {
           if (generation !== this.generation) return;
           const reason = messageOf(error);
           this.logExecutionError(`Unable to give back the flow's concurrency slot (${reason}); trying again`);
-          setTimeout(() => {
-            if (generation === this.generation) this.releaseSlot();
-          }, GATE_RETRY_MS);
+          this.later(GATE_RETRY_MS, () => this.releaseSlot());
         },
       );
     this.inBackground(releasing);
@@ -966,32 +951,30 @@ export class ExecutionObject extends DurableObject<Env> {
    * execution it already holds.
    */
   private startChild(id: string, command: SubflowStart): void {
-    const generation = this.generation;
-    const key = `child ${id}`;
-    this.running.set(key, new AbortController());
+    this.track(`child ${id}`, this.createChild(id, command), ({ event, child }) => this.push(event, undefined, child));
+  }
+
+  /** The answer to a `subflow.start`, once the child's object holds it or it cannot be created; never rejects. */
+  private async createChild(
+    id: string,
+    command: SubflowStart,
+  ): Promise<{ event: ExecutorEvent; child: NonNullable<Queued["child"]> }> {
     const iteration = command.iteration === undefined ? {} : { iteration: command.iteration };
-    const failed = (error: string): void =>
-      this.answer(
-        generation,
-        key,
-        { type: "subflow.ended", taskRunId: command.taskRunId, state: "FAILED", error, ...iteration },
-        { id, state: "ended" },
-      );
-    void (async () => {
+    const failed = (error: string) => ({
+      event: { type: "subflow.ended", taskRunId: command.taskRunId, state: "FAILED", error, ...iteration } as const,
+      child: { id, state: "ended" } as const,
+    });
+    try {
       const stored = await this.repositories.flows.get(
         command.namespace,
         command.flowId,
         command.revision === undefined ? undefined : { revision: command.revision },
       );
-      if (!stored || stored.deleted) {
-        failed(flowNotFound(command));
-        return;
-      }
+      if (!stored || stored.deleted) return failed(flowNotFound(command));
       const parsed = parseFlow(stored.source, { registry });
       if (!parsed.ok) {
         const issues = parsed.issues.map(describeIssue).join("; ");
-        failed(`The flow '${command.namespace}'.'${command.flowId}' does not parse: ${issues}`);
-        return;
+        return failed(`The flow '${command.namespace}'.'${command.flowId}' does not parse: ${issues}`);
       }
       const flow = { ...parsed.flow, revision: stored.revision };
       const created = await childExecution(flow, command, id, {
@@ -999,10 +982,7 @@ export class ExecutionObject extends DurableObject<Env> {
         files: this.services.storage,
         now: new Date().toISOString(),
       });
-      if (!created.ok) {
-        failed(created.error);
-        return;
-      }
+      if (!created.ok) return failed(created.error);
       const parent: ParentLink | undefined = command.wait
         ? {
             executionId: this.hold().state.execution.id,
@@ -1016,43 +996,38 @@ export class ExecutionObject extends DurableObject<Env> {
         execution: stringifyTyped(created.execution),
         ...(parent ? { parent } : {}),
       });
-      this.answer(
-        generation,
-        key,
-        { type: "subflow.started", taskRunId: command.taskRunId, executionId: id, ...iteration },
-        { id, state: "started" },
-      );
-    })().catch((error: unknown) => failed(messageOf(error)));
+      return {
+        event: { type: "subflow.started", taskRunId: command.taskRunId, executionId: id, ...iteration },
+        child: { id, state: "started" },
+      };
+    } catch (error) {
+      return failed(messageOf(error));
+    }
   }
 
   /** Restarts the child a restarted Subflow task run had started; it reports its end again. */
   private restartChild(command: Extract<ExecutorCommand, { type: "subflow.restart" }>): void {
-    const generation = this.generation;
-    const key = `child ${command.executionId}`;
-    this.running.set(key, new AbortController());
     this.store.markChild(command.executionId, "started", command.taskRunId);
-    this.child(command.executionId)
+    const restarted = this.child(command.executionId)
       .restartAsChild()
       .then(
-        () => {
-          if (generation !== this.generation) return;
-          this.running.delete(key);
-          this.settle();
-        },
-        (error: unknown) =>
-          this.answer(
-            generation,
-            key,
-            {
-              type: "subflow.ended",
-              taskRunId: command.taskRunId,
-              executionId: command.executionId,
-              state: "FAILED",
-              error: `Unable to restart the subflow execution: ${messageOf(error)}`,
-            },
-            { id: command.executionId, state: "ended" },
-          ),
+        () => undefined,
+        (error: unknown) => messageOf(error),
       );
+    this.track(`child ${command.executionId}`, restarted, (error) => {
+      if (error === undefined) return;
+      this.push(
+        {
+          type: "subflow.ended",
+          taskRunId: command.taskRunId,
+          executionId: command.executionId,
+          state: "FAILED",
+          error: `Unable to restart the subflow execution: ${error}`,
+        },
+        undefined,
+        { id: command.executionId, state: "ended" },
+      );
+    });
   }
 
   /**
@@ -1084,7 +1059,7 @@ export class ExecutionObject extends DurableObject<Env> {
             this.logExecutionError(`Unable to report the end to the parent execution ${parent.executionId}: ${reason}`);
             return;
           }
-          setTimeout(() => this.reportToParent(attempt + 1), REPORT_BACKOFF_MS * 2 ** (attempt - 1));
+          this.later(REPORT_BACKOFF_MS * 2 ** (attempt - 1), () => this.reportToParent(attempt + 1));
         },
       );
     this.inBackground(sending);
@@ -1103,38 +1078,23 @@ export class ExecutionObject extends DurableObject<Env> {
       ? parseTyped<Execution>(recorded)
       : actions.replay(toExecution(held.state), held.index, undefined, { now: new Date().toISOString(), newId });
     if (!recorded) this.store.setMeta("retryNext", stringifyTyped(next));
-    const source = this.source();
-    const generation = this.generation;
-    const key = `retry ${next.id}`;
-    this.running.set(key, new AbortController());
-    void this.child(next.id)
-      .start({ source, execution: stringifyTyped(next) })
+    const started = this.child(next.id)
+      .start({ source: this.source(), execution: stringifyTyped(next) })
       .then(
-        () => {
-          if (generation === this.generation) this.store.setMeta("retryStarted", next.id);
-        },
-        (error: unknown) => {
-          if (generation !== this.generation) return;
-          const reason = messageOf(error);
-          this.logExecutionError(`Unable to create the next execution ${next.id} of the retry: ${reason}`);
-        },
-      )
-      .finally(() => {
-        if (generation !== this.generation) return;
-        this.running.delete(key);
-        this.settle();
-      });
+        () => undefined,
+        (error: unknown) => messageOf(error),
+      );
+    this.track(`retry ${next.id}`, started, (error) => {
+      if (error === undefined) this.store.setMeta("retryStarted", next.id);
+      else this.logExecutionError(`Unable to create the next execution ${next.id} of the retry: ${error}`);
+    });
   }
 
   /** Uploads a WorkingDirectory's output files and cache, drops its directory and answers `directory.closed`. */
   private closeDirectory(command: Extract<ExecutorCommand, { type: "directory.close" }>): void {
     const { execution, runs } = this.hold().state;
-    const generation = this.generation;
-    const key = `directory ${command.taskRunId}`;
-    this.running.set(key, new AbortController());
-    void this.directories
-      .closeDirectory(command, execution, runs.get(command.taskRunId), new Date())
-      .then((closed) => this.answer(generation, key, closed));
+    const closed = this.directories.closeDirectory(command, execution, runs.get(command.taskRunId), new Date());
+    this.track(`directory ${command.taskRunId}`, closed, (event) => this.push(event));
   }
 
   /** An ERROR line on the execution itself (no task run), stored at once. */
@@ -1147,10 +1107,28 @@ export class ExecutionObject extends DurableObject<Env> {
     this.indexLogs();
   }
 
-  private answer(generation: number, key: string, event: ExecutorEvent, child?: Queued["child"]): void {
-    if (generation !== this.generation) return;
-    this.running.delete(key);
-    this.push(event, undefined, child);
+  /**
+   * Host work the executor waits for (a lookup, a child being created, a directory closing...):
+   * named `key` among the running work, so that settled() and the watchdog alarm see it; `then`
+   * gets its result unless the object reloaded meanwhile. The work never rejects.
+   */
+  private track<T>(key: string, work: Promise<T>, then: (value: T) => void): void {
+    const generation = this.generation;
+    this.running.set(key, new AbortController());
+    void work.then((value) => {
+      if (generation !== this.generation) return;
+      this.running.delete(key);
+      then(value);
+      this.settle();
+    });
+  }
+
+  /** Runs `retry` after `ms`, unless the object reloaded meanwhile (a reload asks again itself). */
+  private later(ms: number, retry: () => void): void {
+    const generation = this.generation;
+    setTimeout(() => {
+      if (generation === this.generation) retry();
+    }, ms);
   }
 
   /** Work after the execution's end (reports, slots given back): kept alive, and awaited by settled(). */
