@@ -86,6 +86,18 @@ export function logIndexContract(driver: string, indexOf: (tenantId: string) => 
       expect(page.results.map((entry) => entry.message)).toEqual(["boom", "detail"]);
     });
 
+    it("matches namespaces case-sensitively", async () => {
+      const index = indexOf("case");
+      await index.append({
+        execution: { id: "exec-upper", namespace: "Company.team", flowId: "etl" },
+        from: 0,
+        lines: [line(1, "INFO", "upper")],
+      });
+      await index.append({ execution: A, from: 0, lines: [line(2, "INFO", "lower")] });
+      const found = await index.search({ page: 1, size: 50, namespace: "company" });
+      expect(found.results.map((entry) => entry.message)).toEqual(["lower"]);
+    });
+
     it("names the executions with matching lines", async () => {
       const index = indexOf("executions");
       await seed(index);

@@ -16,7 +16,7 @@ import type {
   StoredFlow,
   UpdateResult,
 } from "../flow-store.js";
-import { contains, escapeLike } from "./like.js";
+import { contains, withinNamespace } from "./like.js";
 import { type FlowRow, flows } from "./schema.js";
 
 /** Any async drizzle SQLite database: `drizzle(env.DB)` on D1, `drizzle(client)` on libSQL. */
@@ -158,12 +158,7 @@ const SORT_COLUMNS = {
 function searchConditions(query: FlowSearch): (SQL | undefined)[] {
   const conditions: (SQL | undefined)[] = [];
   if (query.namespace !== undefined && query.namespace !== "") {
-    conditions.push(
-      or(
-        eq(flows.namespace, query.namespace),
-        sql`${flows.namespace} LIKE ${`${escapeLike(query.namespace)}.%`} ESCAPE '\\'`,
-      ),
-    );
+    conditions.push(withinNamespace(flows.namespace, query.namespace));
   }
   if (query.q !== undefined && query.q !== "") {
     conditions.push(

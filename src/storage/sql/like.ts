@@ -10,7 +10,11 @@ export function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
-/** The namespace itself or any namespace below it (`company` matches `company.team`, not `companyx`). */
+/**
+ * The namespace itself or any namespace below it (`company` matches `company.team`, not
+ * `companyx` nor `Company.team`: namespaces are case-sensitive, and SQLite's LIKE is not).
+ */
 export function withinNamespace(column: SQLWrapper, namespace: string): SQL {
-  return sql`(${column} = ${namespace} OR ${column} LIKE ${`${escapeLike(namespace)}.%`} ESCAPE '\\')`;
+  const prefix = `${namespace}.`;
+  return sql`(${column} = ${namespace} OR substr(${column}, 1, ${prefix.length}) = ${prefix})`;
 }
