@@ -12,6 +12,7 @@
  *   the path, matched against the flow's trigger, is what guards them.
  */
 import type { MiddlewareHandler } from "hono";
+import { fromBase64 } from "../util/base64.js";
 import { ApiError } from "./errors.js";
 
 export interface BasicCredentials {
@@ -92,7 +93,7 @@ function parseAuthorization(header: string | undefined): { scheme: "basic" | "be
   if (scheme === "bearer") return { scheme, value };
   if (scheme !== "basic") return undefined;
   try {
-    const bytes = Uint8Array.from(atob(value), (ch) => ch.charCodeAt(0));
+    const bytes = fromBase64(value);
     return { scheme, value: new TextDecoder().decode(bytes) };
   } catch {
     return { scheme, value: "" };

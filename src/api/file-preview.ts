@@ -5,6 +5,8 @@
  * their bytes in base64. Ion files (a LIST of values in Kestra) need an Ion reader Tern does
  * not have yet: they are refused rather than shown in another shape.
  */
+
+import { toBase64 } from "../util/base64.js";
 import { ApiError } from "./errors.js";
 
 export type FileRenderType = "TEXT" | "LIST" | "IMAGE" | "MARKDOWN" | "PDF";
@@ -46,7 +48,7 @@ export async function renderPreview(
   const kind = extension.toLowerCase();
   if (IMAGE_EXTENSIONS.has(kind) || kind === "pdf") {
     const bytes = new Uint8Array(await new Response(body).arrayBuffer());
-    return { extension, type: kind === "pdf" ? "PDF" : "IMAGE", content: base64(bytes), maxLine, truncated: false };
+    return { extension, type: kind === "pdf" ? "PDF" : "IMAGE", content: toBase64(bytes), maxLine, truncated: false };
   }
   if (kind === "ion") {
     await body.cancel();
@@ -101,12 +103,4 @@ function capBytes(text: string): { text: string; truncated: boolean } {
   const bytes = new TextEncoder().encode(text);
   if (bytes.byteLength <= MAX_TEXT_BYTES) return { text, truncated: false };
   return { text: new TextDecoder().decode(bytes.subarray(0, MAX_TEXT_BYTES)), truncated: true };
-}
-
-function base64(bytes: Uint8Array): string {
-  let binary = "";
-  for (let at = 0; at < bytes.length; at += 0x8000) {
-    binary += String.fromCharCode(...bytes.subarray(at, at + 0x8000));
-  }
-  return btoa(binary);
 }

@@ -6,6 +6,7 @@
  */
 import type { DirectoryCache } from "../executor/protocol.js";
 import { slugify } from "../expression/filters/slugify.js";
+import { fromBase64, toBase64 } from "../util/base64.js";
 import type { BlobStore } from "./internal.js";
 import type { WorkingDirectory } from "./working-directory.js";
 
@@ -17,16 +18,6 @@ interface CacheDocument {
 export function cachePath(flow: { namespace: string; flowId: string }, cache: DirectoryCache): string {
   const value = cache.value === undefined ? "" : `/${slugify(cache.value)}`;
   return `/${flow.namespace.replaceAll(".", "/")}/${slugify(flow.flowId)}/${slugify(cache.taskId)}/cache${value}/cache.json`;
-}
-
-function toBase64(bytes: Uint8Array): string {
-  let binary = "";
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
-}
-
-function fromBase64(text: string): Uint8Array {
-  return Uint8Array.from(atob(text), (char) => char.charCodeAt(0));
 }
 
 /** Puts the cached files back in the directory, unless the cache is older than its ttl (then it is dropped). */

@@ -6,6 +6,7 @@
  *
  * `secretMasker` replaces secret values with `******` in text bound for logs and errors.
  */
+import { fromBase64 } from "../util/base64.js";
 
 export interface SecretStore {
   /** The secret's value (case-insensitive name, without the `SECRET_` prefix), or undefined. */
@@ -19,8 +20,7 @@ const PREFIX = "SECRET_";
 export const MASK = "******";
 
 function decodeBase64(text: string): string {
-  const binary = atob(text.replace(/[\r\n]/g, ""));
-  const bytes = Uint8Array.from(binary, (char) => char.charCodeAt(0));
+  const bytes = fromBase64(text.replace(/[\r\n]/g, ""));
   return new TextDecoder("utf-8", { fatal: false, ignoreBOM: true }).decode(bytes);
 }
 

@@ -6,6 +6,7 @@
  */
 import { renderAsText, renderBoolean } from "../../../src/plugin/render.js";
 import type { TaskContext } from "../../../src/plugin/task-context.js";
+import { toBase64 } from "../../../src/util/base64.js";
 import { parseDurationMs } from "../../../src/util/duration.js";
 import { HttpTaskError } from "./errors.js";
 
@@ -125,7 +126,5 @@ function isMap(value: unknown): value is Options {
 }
 
 function base64(value: string): string {
-  let binary = "";
-  for (const byte of new TextEncoder().encode(value)) binary += String.fromCharCode(byte);
-  return btoa(binary);
+  return toBase64(new TextEncoder().encode(value));
 }
